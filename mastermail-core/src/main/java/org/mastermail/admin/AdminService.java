@@ -1,0 +1,4 @@
+package org.mastermail.admin;
+
+/** placeholder replaced below */
+interface AdminService {}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.mastermail.admin;
+
+import org.jspecify.annotations.NullMarked;

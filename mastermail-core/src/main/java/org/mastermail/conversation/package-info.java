@@ -1,0 +1,4 @@
+@NullMarked
+package org.mastermail.conversation;
+
+import org.jspecify.annotations.NullMarked;

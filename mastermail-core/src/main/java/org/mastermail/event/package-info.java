@@ -1,0 +1,4 @@
+@NullMarked
+package org.mastermail.event;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.mastermail.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.mastermail.mailbox;
+
+import org.jspecify.annotations.NullMarked;

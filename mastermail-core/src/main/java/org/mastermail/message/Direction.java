@@ -1,0 +1,7 @@
+package org.mastermail.message;
+
+/** Whether a message came in or went out. */
+public enum Direction {
+  INCOMING,
+  OUTGOING
+}

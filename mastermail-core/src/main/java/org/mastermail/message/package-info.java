@@ -1,0 +1,4 @@
+@NullMarked
+package org.mastermail.message;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.mastermail.permission;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.mastermail.status;
+
+import org.jspecify.annotations.NullMarked;

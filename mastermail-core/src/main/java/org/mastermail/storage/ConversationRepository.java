@@ -1,0 +1,54 @@
+package org.mastermail.storage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.mastermail.conversation.Conversation;
+import org.mastermail.conversation.ConversationId;
+import org.mastermail.conversation.ConversationSummary;
+import org.mastermail.conversation.Note;
+import org.mastermail.status.StatusId;
+import org.mastermail.tenant.TenantId;
+import org.mastermail.tenant.UserId;
+
+/** Conversations with their tags and links, notes and per-user read marks. */
+public interface ConversationRepository {
+  void insert(Conversation conversation);
+
+  Optional<Conversation> find(TenantId tenant, ConversationId id);
+
+  /**
+   * Stores {@code next} if the stored version is {@code next.version() - 1} and returns true; returns false and changes
+   * nothing otherwise (someone else changed it first). Writes every field, tags and links included.
+   */
+  boolean update(Conversation next);
+
+  /** One page of a listing, with the viewer's unread markers; see {@link ConversationQuery} for the semantics. */
+  List<ConversationSummary> query(ConversationQuery query);
+
+  /** How many rows {@code query} matches, ignoring sort, position and limit. */
+  long count(ConversationQuery query);
+
+  /** How many conversations of the tenant are in {@code status}. */
+  long countWithStatus(TenantId tenant, StatusId status);
+
+  /** Moves every conversation in {@code from} to {@code to}, bumping their versions; returns how many moved. */
+  int replaceStatus(TenantId tenant, StatusId from, StatusId to);
+
+  void addNote(Note note);
+
+  /** Notes of a conversation, oldest first. */
+  List<Note> notes(TenantId tenant, ConversationId conversation);
+
+  /** Records that {@code user} has read the conversation as of {@code at} (replacing an earlier mark). */
+  void markRead(TenantId tenant, ConversationId conversation, UserId user, Instant at);
+
+  /** Forgets the user's read mark. */
+  void markUnread(TenantId tenant, ConversationId conversation, UserId user);
+
+  /**
+   * When {@code user} last marked the conversation read. It is unread for them when there is no mark or the mark is
+   * older than the conversation's {@code lastActivityAt}.
+   */
+  Optional<Instant> readAt(TenantId tenant, ConversationId conversation, UserId user);
+}

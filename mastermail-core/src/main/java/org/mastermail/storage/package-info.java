@@ -1,0 +1,4 @@
+@NullMarked
+package org.mastermail.storage;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.mastermail.tenant;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,126 @@
+package org.mastermail;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.mastermail.admin.AdminService;
+import org.mastermail.conversation.TriageService;
+import org.mastermail.event.EventListener;
+import org.mastermail.internal.DefaultAdminService;
+import org.mastermail.internal.DefaultTriageService;
+import org.mastermail.internal.Engine;
+import org.mastermail.internal.TenantSeeder;
+import org.mastermail.storage.Storage;
+import org.mastermail.tenant.Tenant;
+import org.mastermail.tenant.TenantId;
+import org.mastermail.tenant.TenantSetup;
+
+/**
+ * The entry point. Build one per application with the adapters you want, share it between threads, close it on
+ * shutdown:
+ *
+ * <pre>{@code
+ * MasterMail mm = MasterMail.builder()
+ *     .storage(JdbcStorage.h2(Path.of("data")))
+ *     .listener(events -> events.forEach(crm::recordActivity))
+ *     .build();
+ * TenantSetup office = mm.createTenant("Acme Property", "boss@acme.example", "Anna Boss");
+ * Actor boss = office.adminActor();
+ * Mailbox info = mm.admin().mailboxes().createShared("info@acme.example", "Info", boss);
+ * }</pre>
+ */
+public final class MasterMail implements AutoCloseable {
+  private final Engine engine;
+  private final TriageService triage;
+  private final AdminService admin;
+  private final TenantSeeder seeder;
+
+  private MasterMail(Builder b) {
+    this.engine = new Engine(requireNonNull(b.storage, "storage"), b.clock, b.listeners);
+    this.triage = new DefaultTriageService(engine);
+    this.admin = new DefaultAdminService(engine);
+    this.seeder = new TenantSeeder(engine);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Listing, taking, assigning, status and the rest of daily triage. */
+  public TriageService triage() {
+    return triage;
+  }
+
+  /** Users, permissions, mailboxes and statuses of a tenant. */
+  public AdminService admin() {
+    return admin;
+  }
+
+  /**
+   * Creates a tenant with the default statuses (received, in progress, waiting for answer, waiting for urgent answer,
+   * archived), the roles {@code admin}, {@code manager} and {@code member}, and its first administrator. This is a
+   * host operation: the host decides who may open a tenant.
+   */
+  public TenantSetup createTenant(String name, String adminEmail, String adminName) {
+    return seeder.create(name, adminEmail, adminName);
+  }
+
+  /** A tenant by id (a host operation). */
+  public Optional<Tenant> tenant(TenantId id) {
+    return engine.storage().inTransaction(s -> s.tenants().find(id));
+  }
+
+  /** The storage this instance works on, for adapters built on top of the engine. */
+  public Storage storage() {
+    return engine.storage();
+  }
+
+  /** The clock every time decision uses. */
+  public Clock clock() {
+    return engine.clock();
+  }
+
+  /** Closes the storage. */
+  @Override
+  public void close() {
+    engine.storage().close();
+  }
+
+  /** Configures a {@link MasterMail}; only the storage is required. */
+  public static final class Builder {
+    private @Nullable Storage storage;
+    private Clock clock = Clock.systemUTC();
+    private final List<EventListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Where everything is kept: {@code JdbcStorage.h2(dir)}, {@code JdbcStorage.postgres(ds)}, or your own. */
+    public Builder storage(Storage value) {
+      this.storage = requireNonNull(value, "storage");
+      return this;
+    }
+
+    /** The clock for every time decision (default: system UTC); tests pass a movable one. */
+    public Builder clock(Clock value) {
+      this.clock = requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** Adds a listener that hears of events after each commit. */
+    public Builder listener(EventListener value) {
+      listeners.add(requireNonNull(value, "listener"));
+      return this;
+    }
+
+    public MasterMail build() {
+      if (storage == null) {
+        throw new InvalidInputException("a storage is required: MasterMail.builder().storage(...)");
+      }
+      return new MasterMail(this);
+    }
+  }
+}

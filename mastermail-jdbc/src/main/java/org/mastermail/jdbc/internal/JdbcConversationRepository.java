@@ -1,0 +1,210 @@
+package org.mastermail.jdbc.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
+import org.mastermail.conversation.Conversation;
+import org.mastermail.conversation.ConversationId;
+import org.mastermail.conversation.ConversationSummary;
+import org.mastermail.conversation.Note;
+import org.mastermail.conversation.NoteId;
+import org.mastermail.status.StatusId;
+import org.mastermail.storage.ConversationQuery;
+import org.mastermail.storage.ConversationRepository;
+import org.mastermail.tenant.TenantId;
+import org.mastermail.tenant.UserId;
+
+final class JdbcConversationRepository implements ConversationRepository {
+  private final Handle handle;
+  private final ConversationRows rows;
+
+  JdbcConversationRepository(Handle handle) {
+    this.handle = handle;
+    this.rows = new ConversationRows(handle);
+  }
+
+  @Override
+  public void insert(Conversation conversation) {
+    requireNonNull(conversation, "conversation");
+    SqlErrors.idWrite(() -> "conversation " + conversation.id() + " already exists in tenant " + conversation.tenant(),
+        () -> bindFields(handle.createUpdate("INSERT INTO conversations (tenant_id, id, mailbox_id, subject, "
+                + "assignee_id, status_id, due_at, due_key, urgent, created_at, last_activity_at, version) VALUES "
+                + "(:tenant, :id, :mailbox, :subject, :assignee, :status, :dueAt, :dueKey, :urgent, :createdAt, "
+                + ":lastActivityAt, :version)"), conversation)
+            .execute());
+    rows.write(conversation, ConversationRows.Children.NONE);
+  }
+
+  @Override
+  public Optional<Conversation> find(TenantId tenant, ConversationId id) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(id, "id");
+    List<ConversationRows.Row> found = handle.createQuery("SELECT " + SqlConversationQuery.COLUMNS
+            + " FROM conversations c WHERE c.tenant_id = :tenant AND c.id = :id")
+        .bind("tenant", tenant.value())
+        .bind("id", id.value())
+        .map((rs, ctx) -> ConversationRows.row(rs))
+        .list();
+    return rows.attach(tenant, found).stream().findFirst();
+  }
+
+  @Override
+  public boolean update(Conversation next) {
+    requireNonNull(next, "next");
+    int updated = bindFields(handle.createUpdate("UPDATE conversations SET mailbox_id = :mailbox, subject = :subject, "
+            + "assignee_id = :assignee, status_id = :status, due_at = :dueAt, due_key = :dueKey, urgent = :urgent, "
+            + "created_at = :createdAt, last_activity_at = :lastActivityAt, version = :version "
+            + "WHERE tenant_id = :tenant AND id = :id AND version = :previous"), next)
+        .bind("previous", next.version() - 1)
+        .execute();
+    if (updated == 0) {
+      return false;
+    }
+    UUID id = next.id().value();
+    rows.write(next, rows.children(next.tenant(), List.of(id)).getOrDefault(id, ConversationRows.Children.NONE));
+    return true;
+  }
+
+  @Override
+  public List<ConversationSummary> query(ConversationQuery query) {
+    requireNonNull(query, "query");
+    SqlConversationQuery sql = new SqlConversationQuery(query);
+    if (sql.matchesNothing()) {
+      return List.of();
+    }
+    List<PageRow> page = sql.page().query(handle).map((rs, ctx) -> {
+      ConversationRows.Row row = ConversationRows.row(rs);
+      Instant readAt = Rows.nullableInstant(rs, "read_at");
+      return new PageRow(row, readAt == null || readAt.isBefore(row.lastActivityAt()));
+    }).list();
+    List<Conversation> conversations = rows.attach(query.tenant(), page.stream().map(PageRow::row).toList());
+    List<ConversationSummary> summaries = new ArrayList<>(conversations.size());
+    for (int i = 0; i < conversations.size(); i++) {
+      summaries.add(new ConversationSummary(conversations.get(i), page.get(i).unread()));
+    }
+    return summaries;
+  }
+
+  private record PageRow(ConversationRows.Row row, boolean unread) {}
+
+  @Override
+  public long count(ConversationQuery query) {
+    requireNonNull(query, "query");
+    SqlConversationQuery sql = new SqlConversationQuery(query);
+    if (sql.matchesNothing()) {
+      return 0;
+    }
+    return sql.count().query(handle).mapTo(Long.class).one();
+  }
+
+  @Override
+  public long countWithStatus(TenantId tenant, StatusId status) {
+    return handle.createQuery("SELECT COUNT(*) FROM conversations WHERE tenant_id = :tenant AND status_id = :status")
+        .bind("tenant", tenant.value())
+        .bind("status", status.value())
+        .mapTo(Long.class)
+        .one();
+  }
+
+  @Override
+  public int replaceStatus(TenantId tenant, StatusId from, StatusId to) {
+    return handle.createUpdate("UPDATE conversations SET status_id = :to, version = version + 1 "
+            + "WHERE tenant_id = :tenant AND status_id = :from")
+        .bind("tenant", tenant.value())
+        .bind("from", from.value())
+        .bind("to", to.value())
+        .execute();
+  }
+
+  @Override
+  public void addNote(Note note) {
+    requireNonNull(note, "note");
+    SqlErrors.idWrite(() -> "note " + note.id() + " already exists in tenant " + note.tenant(),
+        () -> handle.createUpdate("INSERT INTO notes (tenant_id, id, conversation_id, author_id, body, created_at) "
+                + "VALUES (:tenant, :id, :conversation, :author, :body, :createdAt)")
+            .bind("tenant", note.tenant().value())
+            .bind("id", note.id().value())
+            .bind("conversation", note.conversation().value())
+            .bind("author", note.author().value())
+            .bind("body", note.body())
+            .bind("createdAt", note.createdAt())
+            .execute());
+  }
+
+  @Override
+  public List<Note> notes(TenantId tenant, ConversationId conversation) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(conversation, "conversation");
+    return handle.createQuery("SELECT id, author_id, body, created_at FROM notes "
+            + "WHERE tenant_id = :tenant AND conversation_id = :conversation ORDER BY created_at, seq")
+        .bind("tenant", tenant.value())
+        .bind("conversation", conversation.value())
+        .map((rs, ctx) -> new Note(tenant, new NoteId(Rows.uuid(rs, "id")), conversation,
+            new UserId(Rows.uuid(rs, "author_id")), Rows.string(rs, "body"), Rows.instant(rs, "created_at")))
+        .list();
+  }
+
+  @Override
+  public void markRead(TenantId tenant, ConversationId conversation, UserId user, Instant at) {
+    requireNonNull(at, "at");
+    // update first, insert when absent: the same SQL on H2 and PostgreSQL, unlike upsert syntax
+    int updated = handle.createUpdate("UPDATE read_marks SET read_at = :at "
+            + "WHERE tenant_id = :tenant AND conversation_id = :conversation AND user_id = :user")
+        .bind("tenant", tenant.value())
+        .bind("conversation", conversation.value())
+        .bind("user", user.value())
+        .bind("at", at)
+        .execute();
+    if (updated == 0) {
+      handle.createUpdate("INSERT INTO read_marks (tenant_id, conversation_id, user_id, read_at) "
+              + "VALUES (:tenant, :conversation, :user, :at)")
+          .bind("tenant", tenant.value())
+          .bind("conversation", conversation.value())
+          .bind("user", user.value())
+          .bind("at", at)
+          .execute();
+    }
+  }
+
+  @Override
+  public void markUnread(TenantId tenant, ConversationId conversation, UserId user) {
+    handle.createUpdate("DELETE FROM read_marks "
+            + "WHERE tenant_id = :tenant AND conversation_id = :conversation AND user_id = :user")
+        .bind("tenant", tenant.value())
+        .bind("conversation", conversation.value())
+        .bind("user", user.value())
+        .execute();
+  }
+
+  @Override
+  public Optional<Instant> readAt(TenantId tenant, ConversationId conversation, UserId user) {
+    return handle.createQuery("SELECT read_at FROM read_marks "
+            + "WHERE tenant_id = :tenant AND conversation_id = :conversation AND user_id = :user")
+        .bind("tenant", tenant.value())
+        .bind("conversation", conversation.value())
+        .bind("user", user.value())
+        .map((rs, ctx) -> Rows.instant(rs, "read_at"))
+        .findOne();
+  }
+
+  private static Update bindFields(Update update, Conversation c) {
+    return update.bind("tenant", c.tenant().value())
+        .bind("id", c.id().value())
+        .bind("mailbox", c.mailbox().value())
+        .bind("subject", c.subject())
+        .bindByType("assignee", c.assignee() == null ? null : c.assignee().value(), UUID.class)
+        .bind("status", c.status().value())
+        .bindByType("dueAt", c.dueAt(), Instant.class)
+        .bind("dueKey", ConversationQuery.dueKey(c))
+        .bind("urgent", c.urgent())
+        .bind("createdAt", c.createdAt())
+        .bind("lastActivityAt", c.lastActivityAt())
+        .bind("version", c.version());
+  }
+}

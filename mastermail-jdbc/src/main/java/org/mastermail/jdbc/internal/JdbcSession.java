@@ -1,0 +1,76 @@
+package org.mastermail.jdbc.internal;
+
+import org.jdbi.v3.core.Handle;
+import org.mastermail.storage.ConversationRepository;
+import org.mastermail.storage.EventRepository;
+import org.mastermail.storage.MailboxRepository;
+import org.mastermail.storage.MessageRepository;
+import org.mastermail.storage.PermissionRepository;
+import org.mastermail.storage.StatusRepository;
+import org.mastermail.storage.StorageSession;
+import org.mastermail.storage.TenantRepository;
+import org.mastermail.storage.UserRepository;
+
+/** The repositories of one transaction, all on the same Jdbi handle. */
+public final class JdbcSession implements StorageSession {
+  private final TenantRepository tenants;
+  private final UserRepository users;
+  private final MailboxRepository mailboxes;
+  private final StatusRepository statuses;
+  private final PermissionRepository permissions;
+  private final ConversationRepository conversations;
+  private final MessageRepository messages;
+  private final EventRepository events;
+
+  /** Repositories on {@code handle}, which must be in a transaction. */
+  public JdbcSession(Handle handle) {
+    this.tenants = new JdbcTenantRepository(handle);
+    this.users = new JdbcUserRepository(handle);
+    this.mailboxes = new JdbcMailboxRepository(handle);
+    this.statuses = new JdbcStatusRepository(handle);
+    this.permissions = new JdbcPermissionRepository(handle);
+    this.conversations = new JdbcConversationRepository(handle);
+    this.messages = new JdbcMessageRepository(handle);
+    this.events = new JdbcEventRepository(handle);
+  }
+
+  @Override
+  public TenantRepository tenants() {
+    return tenants;
+  }
+
+  @Override
+  public UserRepository users() {
+    return users;
+  }
+
+  @Override
+  public MailboxRepository mailboxes() {
+    return mailboxes;
+  }
+
+  @Override
+  public StatusRepository statuses() {
+    return statuses;
+  }
+
+  @Override
+  public PermissionRepository permissions() {
+    return permissions;
+  }
+
+  @Override
+  public ConversationRepository conversations() {
+    return conversations;
+  }
+
+  @Override
+  public MessageRepository messages() {
+    return messages;
+  }
+
+  @Override
+  public EventRepository events() {
+    return events;
+  }
+}

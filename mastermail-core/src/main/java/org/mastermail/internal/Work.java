@@ -59,9 +59,16 @@ final class Work {
    * existence does not leak, and a stale expected version as a conflict.
    */
   Conversation load(ConversationRef ref, Access access) {
-    Conversation c = visible(ref.id(), access);
+    Conversation c = session.conversations().find(access.user().tenant(), ref.id())
+        .filter(found -> access.mailbox(found.mailbox()).isPresent())
+        .orElseThrow(() -> new NotFoundException("conversation " + ref.id() + " not found"));
+    // A stale version is a collision even when the winner's change hid the conversation from this actor (a colleague
+    // took it): they saw it a moment ago, so "changed by someone else" is the truthful answer, not "not found".
     if (ref.expectedVersion().isPresent() && ref.expectedVersion().getAsLong() != c.version()) {
       throw stale(c.id(), ref.expectedVersion().getAsLong(), c.version());
+    }
+    if (!access.sees(c)) {
+      throw new NotFoundException("conversation " + ref.id() + " not found");
     }
     return c;
   }

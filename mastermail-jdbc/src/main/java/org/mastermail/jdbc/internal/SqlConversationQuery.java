@@ -56,8 +56,8 @@ final class SqlConversationQuery {
     union(sql, true);
     return sql.append(") u LEFT JOIN read_marks r ON r.tenant_id = u.tenant_id AND r.conversation_id = u.id "
             + "AND r.user_id = ").param(query.viewer().value())
-        .append(" ORDER BY u." + key + " " + direction + ", u.id " + direction + " FETCH FIRST ")
-        .param(query.limit()).append(" ROWS ONLY");
+        .append(" ORDER BY u." + key + " " + direction + ", u.id " + direction + " FETCH FIRST "
+            + query.limit() + " ROWS ONLY");
   }
 
   /** {@code COUNT(*)} of every matching row, position and limit aside. */
@@ -87,8 +87,9 @@ final class SqlConversationQuery {
     filters(sql);
     if (page) {
       keyset(sql);
-      sql.append(" ORDER BY c." + key + " " + direction + ", c.id " + direction + " FETCH FIRST ")
-          .param(query.limit()).append(" ROWS ONLY");
+      // the limit is a literal: H2's query cache reuses a plan's FETCH FIRST ? across different values
+      sql.append(" ORDER BY c." + key + " " + direction + ", c.id " + direction + " FETCH FIRST "
+          + query.limit() + " ROWS ONLY");
     }
     return sql;
   }

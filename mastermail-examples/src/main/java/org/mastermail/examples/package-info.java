@@ -1,0 +1,5 @@
+/** Runnable examples of embedding MasterMail. */
+@NullMarked
+package org.mastermail.examples;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,100 @@
+package org.mastermail.testkit.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mastermail.testkit.storage.Fixtures.at;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.mastermail.conversation.Conversation;
+import org.mastermail.mailbox.Mailbox;
+import org.mastermail.message.Direction;
+import org.mastermail.message.MessageId;
+import org.mastermail.message.MessageMeta;
+import org.mastermail.storage.DuplicateKeyException;
+import org.mastermail.storage.Storage;
+import org.mastermail.storage.StorageSession;
+import org.mastermail.testkit.storage.Fixtures.World;
+
+/** Message metadata: order within a conversation and the unique Message-ID per mailbox. */
+public interface MessageStorageContract {
+  /** The storage under test; may be shared by every test of the class. */
+  Storage storage();
+
+  private static MessageMeta message(Conversation c, Mailbox mailbox, @Nullable String header, Instant at) {
+    return new MessageMeta(c.tenant(), MessageId.random(), c.id(), mailbox.id(), Direction.INCOMING, header,
+        "customer@example.org", List.of(mailbox.address(), "cc@example.org"), "Re: " + c.subject(), at, 2048);
+  }
+
+  @Test
+  default void messagesShouldBeListedOldestFirstWithEveryField() {
+    World w = Fixtures.world(storage());
+    Conversation c = Fixtures.conversation(w).insert(storage());
+    Conversation elsewhere = Fixtures.conversation(w).insert(storage());
+    MessageMeta second = message(c, w.info(), "b@example.org", at(20));
+    MessageMeta first = message(c, w.info(), "a@example.org", at(10));
+    MessageMeta reply = new MessageMeta(w.id(), MessageId.random(), c.id(), w.info().id(), Direction.OUTGOING, null,
+        "info@example.com", List.of("customer@example.org"), "Re: hello", at(30), 512);
+    storage().useTransaction(s -> {
+      s.messages().insert(second);
+      s.messages().insert(reply);
+      s.messages().insert(first);
+      s.messages().insert(message(elsewhere, w.info(), "c@example.org", at(15)));
+    });
+    assertThat(storage().inTransaction((StorageSession s) -> s.messages().listByConversation(w.id(), c.id())))
+        .containsExactly(first, second, reply);
+  }
+
+  @Test
+  default void messageIdHeaderShouldBeUniquePerMailbox() {
+    World w = Fixtures.world(storage());
+    Conversation c = Fixtures.conversation(w).insert(storage());
+    MessageMeta original = message(c, w.info(), "same@example.org", at(1));
+    storage().useTransaction(s -> s.messages().insert(original));
+    assertThatThrownBy(() -> storage().useTransaction(s -> s.messages().insert(message(c, w.info(), "same@example.org",
+        at(2))))).isInstanceOf(DuplicateKeyException.class).message().isNotBlank();
+    assertThat(storage().inTransaction((StorageSession s) -> s.messages().listByConversation(w.id(), c.id())))
+        .containsExactly(original);
+  }
+
+  @Test
+  default void sameMessageIdHeaderShouldBeAllowedInAnotherMailboxOrTenant() {
+    World w = Fixtures.world(storage());
+    World other = Fixtures.world(storage());
+    Conversation inInfo = Fixtures.conversation(w).insert(storage());
+    Conversation inSales = Fixtures.conversation(w).mailbox(w.sales()).insert(storage());
+    Conversation theirs = Fixtures.conversation(other).insert(storage());
+    storage().useTransaction(s -> {
+      s.messages().insert(message(inInfo, w.info(), "shared@example.org", at(1)));
+      s.messages().insert(message(inSales, w.sales(), "shared@example.org", at(1)));
+      s.messages().insert(message(theirs, other.info(), "shared@example.org", at(1)));
+    });
+    storage().useTransaction(s -> {
+      assertThat(s.messages().listByConversation(w.id(), inInfo.id())).hasSize(1);
+      assertThat(s.messages().listByConversation(w.id(), inSales.id())).hasSize(1);
+      assertThat(s.messages().listByConversation(other.id(), theirs.id())).hasSize(1);
+    });
+  }
+
+  @Test
+  default void messagesWithoutMessageIdHeaderShouldNeverCollide() {
+    World w = Fixtures.world(storage());
+    Conversation c = Fixtures.conversation(w).insert(storage());
+    storage().useTransaction(s -> {
+      s.messages().insert(message(c, w.info(), null, at(1)));
+      s.messages().insert(message(c, w.info(), null, at(2)));
+    });
+    assertThat(storage().inTransaction((StorageSession s) -> s.messages().listByConversation(w.id(), c.id()))).hasSize(2);
+  }
+
+  @Test
+  default void messagesShouldBeInvisibleToOtherTenants() {
+    World w = Fixtures.world(storage());
+    World other = Fixtures.world(storage());
+    Conversation c = Fixtures.conversation(w).insert(storage());
+    storage().useTransaction(s -> s.messages().insert(message(c, w.info(), "x@example.org", at(1))));
+    assertThat(storage().inTransaction((StorageSession s) -> s.messages().listByConversation(other.id(), c.id()))).isEmpty();
+  }
+}

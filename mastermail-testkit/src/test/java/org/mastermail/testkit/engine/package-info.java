@@ -1,0 +1,4 @@
+@NullMarked
+package org.mastermail.testkit.engine;
+
+import org.jspecify.annotations.NullMarked;

@@ -132,9 +132,11 @@ CREATE TABLE conversations (
   version          bigint                   NOT NULL,
   CONSTRAINT conversations_pk PRIMARY KEY (tenant_id, id)
 );
--- Inbox listings: one index-ordered branch per assignee value (the viewer, NULL for unassigned).
-CREATE INDEX conversations_assignee_activity_ix ON conversations (tenant_id, assignee_id, last_activity_at, id);
-CREATE INDEX conversations_assignee_due_ix ON conversations (tenant_id, assignee_id, due_key, id);
+-- Inbox listings: one index range per (assignee value, mailbox) — the viewer or NULL for unassigned — so that
+-- unassigned rows of mailboxes the viewer cannot see are never scanned.
+CREATE INDEX conversations_assignee_activity_ix
+  ON conversations (tenant_id, assignee_id, mailbox_id, last_activity_at, id);
+CREATE INDEX conversations_assignee_due_ix ON conversations (tenant_id, assignee_id, mailbox_id, due_key, id);
 -- VIEW_ALL listings of a mailbox, whatever the assignee.
 CREATE INDEX conversations_mailbox_activity_ix ON conversations (tenant_id, mailbox_id, last_activity_at, id);
 CREATE INDEX conversations_mailbox_due_ix ON conversations (tenant_id, mailbox_id, due_key, id);

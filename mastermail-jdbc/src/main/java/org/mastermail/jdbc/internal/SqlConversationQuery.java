@@ -17,7 +17,7 @@ import org.mastermail.tenant.UserId;
 
 /**
  * The SQL of a {@link ConversationQuery}. The visibility and scope conditions are split into disjoint branches, each a
- * single assignee value over a set of mailboxes, so that every branch reads one index in sort order and stops after
+ * single assignee value in a single mailbox, so that every branch reads one index range in sort order and stops after
  * {@code limit} rows; the branches are joined with {@code UNION ALL} and merged by an outer {@code ORDER BY ... FETCH
  * FIRST}. An {@code OR} of assignee values would make the database sort every unassigned row instead.
  *
@@ -164,9 +164,10 @@ final class SqlConversationQuery {
     return branches;
   }
 
+  // one branch per mailbox: each reads a single index range (assignee, mailbox, key) in order and stops at the limit
   private static void add(List<Branch> branches, List<UUID> mailboxes, Assignee assignee, @Nullable UUID user) {
-    if (!mailboxes.isEmpty()) {
-      branches.add(new Branch(mailboxes, assignee, user));
+    for (UUID mailbox : mailboxes) {
+      branches.add(new Branch(List.of(mailbox), assignee, user));
     }
   }
 

@@ -1,5 +1,6 @@
 package org.mastermail.internal;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,11 +16,18 @@ final class Access {
   private final User user;
   private final Set<Permission> tenantPermissions;
   private final Map<MailboxId, MailboxAccess> mailboxes;
+  private final Instant validUntil;
 
-  Access(User user, Set<Permission> tenantPermissions, Map<MailboxId, MailboxAccess> mailboxes) {
+  Access(User user, Set<Permission> tenantPermissions, Map<MailboxId, MailboxAccess> mailboxes, Instant validUntil) {
     this.user = user;
     this.tenantPermissions = Set.copyOf(tenantPermissions);
     this.mailboxes = Map.copyOf(mailboxes);
+    this.validUntil = validUntil;
+  }
+
+  /** The first moment at which time alone changes this access (a delegation starts or ends), or {@link Instant#MAX}. */
+  Instant validUntil() {
+    return validUntil;
   }
 
   User user() {

@@ -64,9 +64,14 @@ final class AccessResolver {
       memberRoles.put(m.mailbox(), m.role());
     }
     Set<MailboxId> delegated = new HashSet<>();
+    Instant validUntil = Instant.MAX;
     for (Delegation d : s.mailboxes().delegationsTo(actor.tenant(), actor.user())) {
       if (d.activeAt(now)) {
         delegated.add(d.mailbox());
+      }
+      validUntil = earliestAfter(now, validUntil, d.from());
+      if (d.until() != null) {
+        validUntil = earliestAfter(now, validUntil, d.until());
       }
     }
     Map<MailboxId, MailboxAccess> mailboxes = new HashMap<>();
@@ -77,7 +82,11 @@ final class AccessResolver {
         mailboxes.put(mailbox.id(), access);
       }
     }
-    return new Access(user, tenantPermissions, mailboxes);
+    return new Access(user, tenantPermissions, mailboxes, validUntil);
+  }
+
+  private static Instant earliestAfter(Instant now, Instant current, Instant candidate) {
+    return candidate.isAfter(now) && candidate.isBefore(current) ? candidate : current;
   }
 
   private static @Nullable MailboxAccess mailboxAccess(StorageSession s, User user, Mailbox mailbox,

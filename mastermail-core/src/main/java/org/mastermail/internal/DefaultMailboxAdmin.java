@@ -42,7 +42,7 @@ final class DefaultMailboxAdmin implements MailboxAdmin {
   private Mailbox create(String address, String name, MailboxKind kind, @Nullable UserId owner, Actor actor) {
     String cleanAddress = Check.address("mailbox address", address);
     String cleanName = Check.name("mailbox name", name);
-    return engine.write(actor, (w, a) -> {
+    return engine.changeAccess(actor, (w, a) -> {
       a.require(Permission.MANAGE_MAILBOXES, "create mailboxes");
       if (owner != null) {
         requireActive(DefaultUserAdmin.find(w.s(), actor.tenant(), owner));
@@ -57,7 +57,7 @@ final class DefaultMailboxAdmin implements MailboxAdmin {
   @Override
   public Mailbox rename(MailboxId mailbox, String name, Actor actor) {
     String cleanName = Check.name("mailbox name", name);
-    return engine.write(actor, (w, a) -> {
+    return engine.changeAccess(actor, (w, a) -> {
       a.require(Permission.MANAGE_MAILBOXES, "rename mailboxes");
       Mailbox before = find(w.s(), actor.tenant(), mailbox);
       Mailbox after = before.withName(cleanName);
@@ -71,7 +71,7 @@ final class DefaultMailboxAdmin implements MailboxAdmin {
   public MailboxMember addMember(MailboxId mailbox, UserId user, String role, Actor actor) {
     String cleanRole = Check.name("role", role);
     Check.present("user", user);
-    return engine.write(actor, (w, a) -> {
+    return engine.changeAccess(actor, (w, a) -> {
       a.require(Permission.MANAGE_MAILBOXES, "manage mailbox members");
       Mailbox m = find(w.s(), actor.tenant(), mailbox);
       if (m.kind() == MailboxKind.PERSONAL) {
@@ -88,7 +88,7 @@ final class DefaultMailboxAdmin implements MailboxAdmin {
 
   @Override
   public void removeMember(MailboxId mailbox, UserId user, Actor actor) {
-    engine.write(actor, (w, a) -> {
+    engine.changeAccess(actor, (w, a) -> {
       a.require(Permission.MANAGE_MAILBOXES, "manage mailbox members");
       Mailbox m = find(w.s(), actor.tenant(), mailbox);
       if (!w.s().mailboxes().removeMember(actor.tenant(), mailbox, user)) {
@@ -120,7 +120,7 @@ final class DefaultMailboxAdmin implements MailboxAdmin {
   @Override
   public Delegation delegate(MailboxId mailbox, UserId delegate, @Nullable Instant until, Actor actor) {
     Check.present("delegate", delegate);
-    return engine.write(actor, (w, a) -> {
+    return engine.changeAccess(actor, (w, a) -> {
       Mailbox m = mayDelegate(w.s(), a, actor.tenant(), mailbox);
       if (delegate.equals(m.owner())) {
         throw new InvalidInputException("the owner of " + m.address() + " cannot be their own delegate");
@@ -139,7 +139,7 @@ final class DefaultMailboxAdmin implements MailboxAdmin {
   @Override
   public void revokeDelegation(DelegationId delegation, Actor actor) {
     Check.present("delegation", delegation);
-    engine.write(actor, (w, a) -> {
+    engine.changeAccess(actor, (w, a) -> {
       Delegation d = w.s().mailboxes().delegationsTo(actor.tenant(), actor.user()).stream()
           .filter(x -> x.id().equals(delegation)).findFirst()
           .or(() -> findDelegation(w.s(), actor.tenant(), delegation))

@@ -29,7 +29,7 @@ final class DefaultPermissionAdmin implements PermissionAdmin {
   public Role defineRole(String name, Set<Permission> permissions, Actor actor) {
     String clean = Check.name("role name", name);
     Set<Permission> perms = permissions.isEmpty() ? Set.of() : EnumSet.copyOf(Check.present("permissions", permissions));
-    return engine.write(actor, (w, a) -> {
+    return engine.changeAccess(actor, (w, a) -> {
       a.require(Permission.MANAGE_PERMISSIONS, "define roles");
       Role before = w.s().permissions().findRole(actor.tenant(), clean).orElse(null);
       if (Role.ADMIN.equals(clean) && !perms.containsAll(Role.adminPermissions())) {
@@ -70,7 +70,7 @@ final class DefaultPermissionAdmin implements PermissionAdmin {
     if (mailbox != null && !permission.mailboxScoped()) {
       throw new InvalidInputException(permission + " is tenant-wide and cannot be given for one mailbox");
     }
-    return engine.write(actor, (w, a) -> {
+    return engine.changeAccess(actor, (w, a) -> {
       a.require(Permission.MANAGE_PERMISSIONS, "change permissions");
       DefaultUserAdmin.find(w.s(), actor.tenant(), user);
       if (mailbox != null && w.s().mailboxes().find(actor.tenant(), mailbox).isEmpty()) {
@@ -91,7 +91,7 @@ final class DefaultPermissionAdmin implements PermissionAdmin {
   @Override
   public void revoke(GrantId grant, Actor actor) {
     Check.present("grant", grant);
-    engine.write(actor, (w, a) -> {
+    engine.changeAccess(actor, (w, a) -> {
       a.require(Permission.MANAGE_PERMISSIONS, "change permissions");
       if (!w.s().permissions().deleteGrant(actor.tenant(), grant)) {
         throw new NotFoundException("grant " + grant + " not found");

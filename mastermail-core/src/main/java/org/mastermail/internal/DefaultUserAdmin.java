@@ -24,7 +24,7 @@ final class DefaultUserAdmin implements UserAdmin {
     String cleanEmail = Check.address("email", email);
     String cleanName = Check.name("display name", displayName);
     String cleanRole = Check.name("role", role);
-    return engine.write(actor, (w, a) -> {
+    return engine.changeAccess(actor, (w, a) -> {
       a.require(Permission.MANAGE_PERMISSIONS, "add users");
       requireRole(w.s(), actor.tenant(), cleanRole);
       User user = new User(actor.tenant(), UserId.random(), cleanEmail, cleanName, cleanRole, true);
@@ -69,7 +69,7 @@ final class DefaultUserAdmin implements UserAdmin {
 
   private User change(UserId id, Actor actor, String what, UserChange change) {
     Check.present("user", id);
-    return engine.write(actor, (w, a) -> {
+    return engine.changeAccess(actor, (w, a) -> {
       a.require(Permission.MANAGE_PERMISSIONS, what);
       User before = find(w.s(), actor.tenant(), id);
       User after = change.apply(w.s(), before);

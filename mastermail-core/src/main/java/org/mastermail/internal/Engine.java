@@ -1,22 +1,29 @@
 package org.mastermail.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.mastermail.Actor;
 import org.mastermail.event.Event;
 import org.mastermail.event.EventListener;
 import org.mastermail.storage.Storage;
+import org.mastermail.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs engine operations as units of work and hands their events to listeners after commit. */
 public final class Engine {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  /** Bounds the cache; past it the cache starts over rather than tracking recency. */
+  private static final int MAX_CACHED_ACCESS = 10_000;
 
   private final Storage storage;
   private final Clock clock;
   private final List<EventListener> listeners;
+  private final Map<Actor, CachedAccess> accessCache = new ConcurrentHashMap<>();
 
   public Engine(Storage storage, Clock clock, List<EventListener> listeners) {
     this.storage = storage;
@@ -38,6 +45,10 @@ public final class Engine {
     R result = storage.inTransaction(session -> {
       Work work = new Work(session, clock.instant());
       R r = body.apply(work);
+      TenantId changed = work.accessChangedTenant();
+      if (changed != null) {
+        session.tenants().bumpAccessRevision(changed);
+      }
       done[0] = work;
       return r;
     });
@@ -47,8 +58,38 @@ public final class Engine {
 
   /** Runs {@code body} as {@code actor}, with their access resolved inside the same transaction. */
   <R> R write(Actor actor, ActorWork<R> body) {
-    return write(work -> body.run(work, AccessResolver.resolve(work.s(), actor, work.now())));
+    return write(work -> body.run(work, access(work, actor)));
   }
+
+  /** Like {@link #write(Actor, ActorWork)} for admin changes to users, roles, grants, mailboxes or delegations. */
+  <R> R changeAccess(Actor actor, ActorWork<R> body) {
+    return write(work -> {
+      work.accessChanged(actor.tenant());
+      return body.run(work, access(work, actor));
+    });
+  }
+
+  /**
+   * The actor's access, from the cache while the tenant's access revision is unchanged and no delegation has started or
+   * ended since it was resolved; one primary-key read instead of resolving roles, grants, memberships and delegations.
+   */
+  private Access access(Work work, Actor actor) {
+    long revision = work.s().tenants().accessRevision(actor.tenant());
+    Instant now = work.now();
+    CachedAccess cached = accessCache.get(actor);
+    if (cached != null && cached.revision() == revision && !now.isBefore(cached.resolvedAt())
+        && now.isBefore(cached.access().validUntil())) {
+      return cached.access();
+    }
+    Access access = AccessResolver.resolve(work.s(), actor, now);
+    if (accessCache.size() >= MAX_CACHED_ACCESS) {
+      accessCache.clear();
+    }
+    accessCache.put(actor, new CachedAccess(revision, now, access));
+    return access;
+  }
+
+  private record CachedAccess(long revision, Instant resolvedAt, Access access) {}
 
   private void publish(List<Event> events) {
     if (events.isEmpty()) {

@@ -21,6 +21,7 @@ final class Work {
   private final StorageSession session;
   private final Instant now;
   private final List<Event> events = new ArrayList<>();
+  private @Nullable TenantId accessChanged;
 
   Work(StorageSession session, Instant now) {
     this.session = session;
@@ -37,6 +38,15 @@ final class Work {
 
   List<Event> events() {
     return events;
+  }
+
+  /** Marks that this work changes who may see or do what in {@code tenant}; cached access is renewed after it. */
+  void accessChanged(TenantId tenant) {
+    accessChanged = tenant;
+  }
+
+  @Nullable TenantId accessChangedTenant() {
+    return accessChanged;
   }
 
   /** Appends an event to the log (in this transaction) and remembers it for the listeners. */

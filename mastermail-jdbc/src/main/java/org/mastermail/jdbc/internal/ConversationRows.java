@@ -1,6 +1,7 @@
 package org.mastermail.jdbc.internal;
 
 import java.sql.ResultSet;
+import java.sql.Array;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +54,41 @@ final class ConversationRows {
         assignee == null ? null : new UserId(assignee), new StatusId(Rows.uuid(rs, "status_id")),
         Rows.nullableInstant(rs, "due_at"), rs.getBoolean("urgent"), Rows.instant(rs, "created_at"),
         Rows.instant(rs, "last_activity_at"), rs.getLong("version"));
+  }
+
+  /** The {@code tags} array column of a page row (see {@link SqlConversationQuery#page()}). */
+  static Set<String> tags(ResultSet rs) throws SQLException {
+    Set<String> tags = new HashSet<>();
+    for (Object tag : array(rs, "tags")) {
+      tags.add((String) tag);
+    }
+    return tags;
+  }
+
+  /** The {@code link_types} and {@code link_ids} array columns of a page row, pairwise. */
+  static Set<EntityRef> links(ResultSet rs) throws SQLException {
+    Object[] types = array(rs, "link_types");
+    Object[] ids = array(rs, "link_ids");
+    if (types.length != ids.length) {
+      throw new IllegalStateException("link types and ids of a page row differ in number");
+    }
+    Set<EntityRef> links = new HashSet<>();
+    for (int i = 0; i < types.length; i++) {
+      links.add(EntityRef.of((String) types[i], (String) ids[i]));
+    }
+    return links;
+  }
+
+  private static Object[] array(ResultSet rs, String column) throws SQLException {
+    Array array = rs.getArray(column);
+    if (array == null) {
+      return new Object[0];
+    }
+    try {
+      return (Object[]) array.getArray();
+    } finally {
+      array.free();
+    }
   }
 
   /** The rows as conversations, their tags and links read in one query each. */

@@ -78,20 +78,13 @@ final class JdbcConversationRepository implements ConversationRepository {
     if (sql.matchesNothing()) {
       return List.of();
     }
-    List<PageRow> page = sql.page().query(handle).map((rs, ctx) -> {
+    return sql.page().query(handle).map((rs, ctx) -> {
       ConversationRows.Row row = ConversationRows.row(rs);
       Instant readAt = Rows.nullableInstant(rs, "read_at");
-      return new PageRow(row, readAt == null || readAt.isBefore(row.lastActivityAt()));
+      Conversation conversation = row.with(ConversationRows.tags(rs), ConversationRows.links(rs));
+      return new ConversationSummary(conversation, readAt == null || readAt.isBefore(row.lastActivityAt()));
     }).list();
-    List<Conversation> conversations = rows.attach(query.tenant(), page.stream().map(PageRow::row).toList());
-    List<ConversationSummary> summaries = new ArrayList<>(conversations.size());
-    for (int i = 0; i < conversations.size(); i++) {
-      summaries.add(new ConversationSummary(conversations.get(i), page.get(i).unread()));
-    }
-    return summaries;
   }
-
-  private record PageRow(ConversationRows.Row row, boolean unread) {}
 
   @Override
   public long count(ConversationQuery query) {

@@ -63,6 +63,24 @@ final class JdbcTenantRepository implements TenantRepository {
     return all;
   }
 
+  @Override
+  public long accessRevision(TenantId tenant) {
+    requireNonNull(tenant, "tenant");
+    return handle.createQuery("SELECT access_revision FROM tenants WHERE tenant_id = :id")
+        .bind("id", tenant.value())
+        .mapTo(Long.class)
+        .findOne()
+        .orElse(0L);
+  }
+
+  @Override
+  public void bumpAccessRevision(TenantId tenant) {
+    requireNonNull(tenant, "tenant");
+    handle.createUpdate("UPDATE tenants SET access_revision = access_revision + 1 WHERE tenant_id = :id")
+        .bind("id", tenant.value())
+        .execute();
+  }
+
   private static Tenant map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new Tenant(new TenantId(Rows.uuid(rs, "tenant_id")), Rows.string(rs, "name"),
         Rows.instant(rs, "created_at"));

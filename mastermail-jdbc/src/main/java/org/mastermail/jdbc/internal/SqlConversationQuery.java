@@ -50,14 +50,25 @@ final class SqlConversationQuery {
     return branches.isEmpty();
   }
 
-  /** One page: the conversation columns (see {@link #COLUMNS}) and the viewer's {@code read_at}. */
+  /**
+   * One page in one round trip: the conversation columns (see {@link #COLUMNS}), the viewer's {@code read_at}, and the
+   * tags ({@code tags}) and links ({@code link_types}, {@code link_ids}, in the same order) as arrays. The arrays are
+   * gathered outside the limited page so that they are read for the page's rows only.
+   */
   Sql page() {
-    Sql sql = new Sql().append("SELECT u.*, r.read_at FROM (");
+    String order = " ORDER BY p." + key + " " + direction + ", p.id " + direction;
+    Sql sql = new Sql().append("SELECT p.*, "
+        + "(SELECT ARRAY_AGG(t.tag ORDER BY t.tag) FROM conversation_tags t "
+        + "WHERE t.tenant_id = p.tenant_id AND t.conversation_id = p.id) AS tags, "
+        + "(SELECT ARRAY_AGG(l.entity_type ORDER BY l.entity_type, l.entity_id) FROM conversation_links l "
+        + "WHERE l.tenant_id = p.tenant_id AND l.conversation_id = p.id) AS link_types, "
+        + "(SELECT ARRAY_AGG(l.entity_id ORDER BY l.entity_type, l.entity_id) FROM conversation_links l "
+        + "WHERE l.tenant_id = p.tenant_id AND l.conversation_id = p.id) AS link_ids "
+        + "FROM (SELECT u.*, r.read_at FROM (");
     union(sql, true);
     return sql.append(") u LEFT JOIN read_marks r ON r.tenant_id = u.tenant_id AND r.conversation_id = u.id "
             + "AND r.user_id = ").param(query.viewer().value())
-        .append(" ORDER BY u." + key + " " + direction + ", u.id " + direction + " FETCH FIRST "
-            + query.limit() + " ROWS ONLY");
+        .append(order.replace("p.", "u.") + " FETCH FIRST " + query.limit() + " ROWS ONLY) p" + order);
   }
 
   /** {@code COUNT(*)} of every matching row, position and limit aside. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mastermail.Actor;
+import org.mastermail.MasterMail;
 import org.mastermail.NotFoundException;
 import org.mastermail.PermissionDeniedException;
 import org.mastermail.conversation.Conversation;
@@ -105,6 +106,32 @@ public interface VisibilityContract extends EngineFixture {
     clock().advance(Duration.ofDays(15));
     assertThat(idsOf(View.INBOX, o.bob)).doesNotContain(privateOne.id());
     assertThatThrownBy(() -> o.mm.triage().get(privateOne.id(), o.bob)).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  default void delegationShouldOpenTheMailboxAtTheDelegatesNextCall() {
+    Office o = newOffice();
+    Conversation privateOne = o.mm.triage().open(o.alicePersonal.id(), "private", o.alice);
+    assertThat(idsOf(View.INBOX, o.bob)).doesNotContain(privateOne.id());
+    o.mm.admin().mailboxes().delegate(o.alicePersonal.id(), o.bob.user(), null, o.alice);
+
+    assertThat(idsOf(View.INBOX, o.bob)).contains(privateOne.id());
+  }
+
+  @Test
+  default void accessChangedOnOneNodeShouldApplyAtTheNextCallOnAnother() {
+    Office o = newOffice();
+    MasterMail otherNode = MasterMail.builder().storage(masterMail().storage()).clock(clock()).build();
+    Conversation na = o.open(o.info, "NA in info");
+    assertThat(otherNode.triage().get(na.id(), o.bob).conversation().id()).isEqualTo(na.id());
+
+    o.mm.admin().mailboxes().removeMember(o.info.id(), o.bob.user(), o.admin);
+    assertThatThrownBy(() -> otherNode.triage().get(na.id(), o.bob)).isInstanceOf(NotFoundException.class);
+    assertThat(otherNode.triage().list(View.INBOX, ConversationFilter.none(), Sort.NEWEST, null, 10, o.bob).items())
+        .isEmpty();
+
+    o.mm.admin().users().deactivate(o.alice.user(), o.admin);
+    assertThatThrownBy(() -> otherNode.triage().get(na.id(), o.alice)).isInstanceOf(PermissionDeniedException.class);
   }
 
   @Test

@@ -56,6 +56,7 @@ public final class MemorySession implements StorageSession {
   final Table<ReadMark, Instant> readMarks;
   final Table<Scoped<MessageId>, MessageMeta> messages;
   final Table<Scoped<EventId>, Event> events;
+  final Table<TenantId, Long> accessRevisions;
 
   private final MemoryTenants tenantRepository = new MemoryTenants(this);
   private final MemoryUsers userRepository = new MemoryUsers(this);
@@ -81,6 +82,7 @@ public final class MemorySession implements StorageSession {
     readMarks = new Table<>(base.readMarks(), guard);
     messages = new Table<>(base.messages(), guard);
     events = new Table<>(base.events(), guard);
+    accessRevisions = new Table<>(base.accessRevisions(), guard);
   }
 
   /** Ends the transaction and returns the state it leaves behind. */
@@ -89,7 +91,8 @@ public final class MemorySession implements StorageSession {
     open = false;
     return new MemoryState(tenants.snapshot(), users.snapshot(), mailboxes.snapshot(), members.snapshot(),
         delegations.snapshot(), statuses.snapshot(), roles.snapshot(), grants.snapshot(), conversations.snapshot(),
-        notes.snapshot(), readMarks.snapshot(), messages.snapshot(), events.snapshot());
+        notes.snapshot(), readMarks.snapshot(), messages.snapshot(), events.snapshot(),
+        accessRevisions.snapshot());
   }
 
   /** Ends the transaction without a new state (rollback, or after {@link #commit()}). */

@@ -42,11 +42,12 @@ public record MemoryState(
     Map<Scoped<NoteId>, Note> notes,
     Map<ReadMark, Instant> readMarks,
     Map<Scoped<MessageId>, MessageMeta> messages,
-    Map<Scoped<EventId>, Event> events) {
+    Map<Scoped<EventId>, Event> events,
+    Map<TenantId, Long> accessRevisions) {
 
   /** The state of a new storage: no rows at all. */
   public static MemoryState empty() {
     return new MemoryState(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-        Map.of(), Map.of(), Map.of(), Map.of());
+        Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
   }
 }

@@ -47,4 +47,16 @@ final class MemoryTenants implements TenantRepository {
     all.sort(Comparator.comparing(Tenant::name).thenComparing(t -> t.id().value(), Keys.UNSIGNED));
     return all;
   }
+
+  @Override
+  public long accessRevision(TenantId tenant) {
+    return tx.accessRevisions.get(requireNonNull(tenant, "tenant")).orElse(0L);
+  }
+
+  @Override
+  public void bumpAccessRevision(TenantId tenant) {
+    if (tx.tenants.contains(requireNonNull(tenant, "tenant"))) {
+      tx.accessRevisions.put(tenant, accessRevision(tenant) + 1);
+    }
+  }
 }

@@ -30,6 +30,22 @@ public interface DirectoryStorageContract {
   }
 
   @Test
+  default void accessRevisionShouldGrowWithEachBumpAndOnlyWhenCommitted() {
+    Tenant tenant = new Tenant(TenantId.random(), "Revisions", T0);
+    storage().useTransaction(s -> s.tenants().insert(tenant));
+    long start = storage().inTransaction((StorageSession s) -> s.tenants().accessRevision(tenant.id()));
+    storage().useTransaction(s -> s.tenants().bumpAccessRevision(tenant.id()));
+    assertThatThrownBy(() -> storage().useTransaction(s -> {
+      s.tenants().bumpAccessRevision(tenant.id());
+      throw new IllegalStateException("rolled back");
+    })).hasMessage("rolled back");
+    long after = storage().inTransaction((StorageSession s) -> s.tenants().accessRevision(tenant.id()));
+    assertThat(after).isEqualTo(start + 1);
+    assertThat(storage().inTransaction((StorageSession s) -> s.tenants().accessRevision(TenantId.random())))
+        .isZero();
+  }
+
+  @Test
   default void tenantsShouldBeListedByName() {
     String prefix = "zz-" + UUID.randomUUID() + "-";
     Tenant b = new Tenant(TenantId.random(), prefix + "b", T0);

@@ -126,9 +126,16 @@ public final class InboxQueryBenchmark {
         + " ORDER BY last_activity_at DESC, id DESC LIMIT " + PAGE + ")";
     String na = "(SELECT * FROM conversations WHERE tenant_id = ? AND assignee_id IS NULL AND mailbox_id = ?"
         + " ORDER BY last_activity_at DESC, id DESC LIMIT " + PAGE + ")";
-    String sql = "SELECT x.*, r.read_at FROM (" + own + " UNION ALL " + own + " UNION ALL " + na + " UNION ALL " + na
+    // like the API, the page carries each conversation's tags and links
+    String sql = "SELECT p.*,"
+        + " (SELECT array_agg(t.tag) FROM conversation_tags t WHERE t.tenant_id = p.tenant_id"
+        + " AND t.conversation_id = p.id) AS tags,"
+        + " (SELECT array_agg(l.entity_type || ':' || l.entity_id) FROM conversation_links l"
+        + " WHERE l.tenant_id = p.tenant_id AND l.conversation_id = p.id) AS links"
+        + " FROM (SELECT x.*, r.read_at FROM (" + own + " UNION ALL " + own + " UNION ALL " + na + " UNION ALL " + na
         + ") x LEFT JOIN read_marks r ON r.tenant_id = x.tenant_id AND r.conversation_id = x.id AND r.user_id = ?"
-        + " ORDER BY x.last_activity_at DESC, x.id DESC LIMIT " + PAGE;
+        + " ORDER BY x.last_activity_at DESC, x.id DESC LIMIT " + PAGE + ") p"
+        + " ORDER BY p.last_activity_at DESC, p.id DESC";
     try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       UUID tenant = office.tenant().id().value();
       int i = 1;
@@ -197,6 +204,14 @@ public final class InboxQueryBenchmark {
         }
       }
       try (Statement s = c.createStatement()) {
+        // about a third of the conversations carry a tag and a tenth a link to a host record, as an office's would
+        s.execute("INSERT INTO conversation_tags (tenant_id, conversation_id, tag) SELECT tenant_id, id,"
+            + " 'tag-' || (get_byte(uuid_send(id), 0) % 8) FROM conversations WHERE get_byte(uuid_send(id), 1) < 85");
+        s.execute("INSERT INTO conversation_links (tenant_id, conversation_id, entity_type, entity_id)"
+            + " SELECT tenant_id, id, 'contact', (get_byte(uuid_send(id), 2) * 256 + get_byte(uuid_send(id), 3))::text"
+            + " FROM conversations WHERE get_byte(uuid_send(id), 4) < 26");
+        s.execute("VACUUM ANALYZE conversation_tags");
+        s.execute("VACUUM ANALYZE conversation_links");
         s.execute("VACUUM ANALYZE conversations");
       }
     }

@@ -56,7 +56,7 @@ public final class DefaultTriageService implements TriageService {
       throw new InvalidInputException("limit must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
     }
     Keyset after = cursor == null ? null : CursorCodec.decode(view, sort, cursor);
-    return engine.write(actor, (w, a) -> {
+    return engine.read(actor, (w, a) -> {
       ConversationQuery q = ViewQueries.build(w, a, view, filter, sort, after, limit + 1);
       if (q == null) {
         return new Page<ConversationSummary>(List.of(), null);
@@ -75,12 +75,12 @@ public final class DefaultTriageService implements TriageService {
   @Override
   public ViewCounts counts(ConversationFilter filter, Actor actor) {
     Check.present("filter", filter);
-    return engine.write(actor, (w, a) -> ViewQueries.counts(w, a, filter));
+    return engine.read(actor, (w, a) -> ViewQueries.counts(w, a, filter));
   }
 
   @Override
   public ConversationDetails get(ConversationId id, Actor actor) {
-    return engine.write(actor, (w, a) -> {
+    return engine.read(actor, (w, a) -> {
       Conversation c = w.visible(id, a);
       return new ConversationDetails(c, unread(w, c, a.user().id()),
           w.s().messages().listByConversation(c.tenant(), id), w.s().conversations().notes(c.tenant(), id),

@@ -61,6 +61,18 @@ public final class Engine {
     return write(work -> body.run(work, access(work, actor)));
   }
 
+  /** Runs {@code body}, which only reads, as {@code actor}; see {@link Storage#read}. */
+  <R> R read(Actor actor, ActorWork<R> body) {
+    return storage.read(session -> {
+      Work work = new Work(session, clock.instant());
+      R result = body.run(work, access(work, actor));
+      if (!work.events().isEmpty() || work.accessChangedTenant() != null) {
+        throw new IllegalStateException("a read changed something");
+      }
+      return result;
+    });
+  }
+
   /** Like {@link #write(Actor, ActorWork)} for admin changes to users, roles, grants, mailboxes or delegations. */
   <R> R changeAccess(Actor actor, ActorWork<R> body) {
     return write(work -> {

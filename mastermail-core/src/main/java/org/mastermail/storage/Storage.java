@@ -16,6 +16,15 @@ public interface Storage extends AutoCloseable {
    */
   <R, X extends Exception> R inTransaction(UnitOfWork<R, X> work) throws X;
 
+  /**
+   * Runs {@code work}, which only reads, and returns its result. Implementations may run each read on its own (for
+   * example in auto-commit mode, saving the round trips of a transaction); the default runs it in a transaction.
+   * Writing from {@code work} is a programming error whose effect is undefined.
+   */
+  default <R, X extends Exception> R read(UnitOfWork<R, X> work) throws X {
+    return inTransaction(work);
+  }
+
   /** Runs {@code work} in one transaction, returning nothing. */
   default <X extends Exception> void useTransaction(SessionConsumer<X> work) throws X {
     inTransaction(session -> {

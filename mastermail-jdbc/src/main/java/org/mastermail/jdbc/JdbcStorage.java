@@ -105,6 +105,17 @@ public final class JdbcStorage implements Storage {
     }
   }
 
+  /** Runs {@code work} on one connection in auto-commit mode: a read needs no BEGIN or COMMIT round trip. */
+  @Override
+  public <R, X extends Exception> R read(UnitOfWork<R, X> work) throws X {
+    requireNonNull(work, "work");
+    try {
+      return jdbi.withHandle(handle -> work.run(new JdbcSession(handle)));
+    } catch (JdbiException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
   /** Closes the connection pool if this storage created it; a host's data source is left alone. */
   @Override
   public void close() {

@@ -65,16 +65,16 @@ final class ConversationRows {
     return tags;
   }
 
-  /** The {@code link_types} and {@code link_ids} array columns of a page row, pairwise. */
+  /** The {@code links} array column of a page row. */
   static Set<EntityRef> links(ResultSet rs) throws SQLException {
-    Object[] types = array(rs, "link_types");
-    Object[] ids = array(rs, "link_ids");
-    if (types.length != ids.length) {
-      throw new IllegalStateException("link types and ids of a page row differ in number");
-    }
     Set<EntityRef> links = new HashSet<>();
-    for (int i = 0; i < types.length; i++) {
-      links.add(EntityRef.of((String) types[i], (String) ids[i]));
+    for (Object joined : array(rs, "links")) {
+      String text = (String) joined;
+      int at = text.indexOf(SqlConversationQuery.LINK_SEPARATOR);
+      if (at < 0) {
+        throw new IllegalStateException("a page row's link lacks its separator: " + text);
+      }
+      links.add(EntityRef.of(text.substring(0, at), text.substring(at + 1)));
     }
     return links;
   }

@@ -28,6 +28,9 @@ final class SqlConversationQuery {
   static final String COLUMNS = "c.tenant_id, c.id, c.mailbox_id, c.subject, c.assignee_id, c.status_id, c.due_at, "
       + "c.due_key, c.urgent, c.created_at, c.last_activity_at, c.version";
 
+  /** Joins a link's type and id in a page row; entity types and ids never contain control characters. */
+  static final char LINK_SEPARATOR = '\u001f';
+
   /** One assignee condition over some mailboxes: a user, unassigned ({@code IS NULL}), or any assignee. */
   private record Branch(List<UUID> mailboxes, Assignee assignee, @Nullable UUID user) {}
 
@@ -52,18 +55,16 @@ final class SqlConversationQuery {
 
   /**
    * One page in one round trip: the conversation columns (see {@link #COLUMNS}), the viewer's {@code read_at}, and the
-   * tags ({@code tags}) and links ({@code link_types}, {@code link_ids}, in the same order) as arrays. The arrays are
-   * gathered outside the limited page so that they are read for the page's rows only.
+   * tags ({@code tags}) and links ({@code links}: type, {@link #LINK_SEPARATOR}, id) as arrays. The arrays are gathered
+   * outside the limited page so that they are read for the page's rows only.
    */
   Sql page() {
     String order = " ORDER BY p." + key + " " + direction + ", p.id " + direction;
     Sql sql = new Sql().append("SELECT p.*, "
-        + "(SELECT ARRAY_AGG(t.tag ORDER BY t.tag) FROM conversation_tags t "
+        + "(SELECT ARRAY_AGG(t.tag) FROM conversation_tags t "
         + "WHERE t.tenant_id = p.tenant_id AND t.conversation_id = p.id) AS tags, "
-        + "(SELECT ARRAY_AGG(l.entity_type ORDER BY l.entity_type, l.entity_id) FROM conversation_links l "
-        + "WHERE l.tenant_id = p.tenant_id AND l.conversation_id = p.id) AS link_types, "
-        + "(SELECT ARRAY_AGG(l.entity_id ORDER BY l.entity_type, l.entity_id) FROM conversation_links l "
-        + "WHERE l.tenant_id = p.tenant_id AND l.conversation_id = p.id) AS link_ids "
+        + "(SELECT ARRAY_AGG(l.entity_type || '" + LINK_SEPARATOR + "' || l.entity_id) FROM conversation_links l "
+        + "WHERE l.tenant_id = p.tenant_id AND l.conversation_id = p.id) AS links "
         + "FROM (SELECT u.*, r.read_at FROM (");
     union(sql, true);
     return sql.append(") u LEFT JOIN read_marks r ON r.tenant_id = u.tenant_id AND r.conversation_id = u.id "

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.admin.AdminService;
+import org.mastermail.blob.BlobStore;
+import org.mastermail.intake.Intake;
+import org.mastermail.intake.IntakeSettings;
+import org.mastermail.internal.DefaultIntake;
 import org.mastermail.conversation.TriageService;
 import org.mastermail.event.EventListener;
 import org.mastermail.internal.DefaultAdminService;
@@ -38,12 +42,17 @@ public final class MasterMail implements AutoCloseable {
   private final TriageService triage;
   private final AdminService admin;
   private final TenantSeeder seeder;
+  private final @Nullable BlobStore blobs;
+  private final @Nullable Intake intake;
 
   private MasterMail(Builder b) {
-    this.engine = new Engine(requireNonNull(b.storage, "storage"), b.clock, b.listeners);
-    this.triage = new DefaultTriageService(engine);
+    Storage storage = requireNonNull(b.storage, "storage");
+    this.engine = new Engine(storage, b.clock, b.listeners);
+    this.blobs = b.blobs != null ? b.blobs : storage.blobStore().orElse(null);
+    this.triage = new DefaultTriageService(engine, blobs);
     this.admin = new DefaultAdminService(engine);
     this.seeder = new TenantSeeder(engine);
+    this.intake = blobs == null ? null : new DefaultIntake(engine, blobs, b.intakeSettings);
   }
 
   public static Builder builder() {
@@ -53,6 +62,19 @@ public final class MasterMail implements AutoCloseable {
   /** Listing, taking, assigning, status and the rest of daily triage. */
   public TriageService triage() {
     return triage;
+  }
+
+  /**
+   * Archiving of incoming mail (used by sources and importers, and by hosts with mail of their own).
+   *
+   * @throws InvalidInputException when neither the builder nor the storage provides a blob store
+   */
+  public Intake intake() {
+    if (intake == null) {
+      throw new InvalidInputException("archiving mail needs a blob store: the storage has none, so install one with"
+          + " MasterMail.builder().blobs(new FileBlobStore(dir))");
+    }
+    return intake;
   }
 
   /** Users, permissions, mailboxes and statuses of a tenant. */
@@ -95,6 +117,8 @@ public final class MasterMail implements AutoCloseable {
     private @Nullable Storage storage;
     private Clock clock = Clock.systemUTC();
     private final List<EventListener> listeners = new ArrayList<>();
+    private @Nullable BlobStore blobs;
+    private IntakeSettings intakeSettings = IntakeSettings.DEFAULTS;
 
     private Builder() {}
 
@@ -107,6 +131,21 @@ public final class MasterMail implements AutoCloseable {
     /** The clock for every time decision (default: system UTC); tests pass a movable one. */
     public Builder clock(Clock value) {
       this.clock = requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Where raw messages and attachments are kept (default: the storage's own, in the database for
+     * {@code JdbcStorage}); for example {@code new FileBlobStore(dir)}.
+     */
+    public Builder blobs(BlobStore value) {
+      this.blobs = requireNonNull(value, "blobs");
+      return this;
+    }
+
+    /** How incoming mail is treated (size limit, spool directory); default {@link IntakeSettings#DEFAULTS}. */
+    public Builder intake(IntakeSettings value) {
+      this.intakeSettings = requireNonNull(value, "intake");
       return this;
     }
 

@@ -1,5 +1,9 @@
 package org.mastermail.conversation;
 
+import java.io.InputStream;
+import org.mastermail.message.MessageContent;
+import org.mastermail.message.MessageId;
+
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +46,18 @@ public interface TriageService {
 
   /** A conversation with its messages, notes and history. */
   ConversationDetails get(ConversationId id, Actor actor);
+
+  /** The archived content of a message of a conversation the actor sees: bodies, attachments, parse problems. */
+  MessageContent content(MessageId message, Actor actor);
+
+  /**
+   * The original raw bytes of a message the actor sees, exactly as received (rebuilt from its single-instance
+   * skeleton); the caller closes the stream.
+   */
+  InputStream raw(MessageId message, Actor actor);
+
+  /** The decoded bytes of attachment {@code index} of a message the actor sees; the caller closes the stream. */
+  InputStream attachment(MessageId message, int index, Actor actor);
 
   /** Starts a conversation in a mailbox by hand (a phone call, a letter): unassigned, in the first status. */
   Conversation open(MailboxId mailbox, String subject, Actor actor);

@@ -4,6 +4,11 @@ package org.mastermail.event;
 public enum EventType {
   CONVERSATION_CREATED,
   MESSAGE_RECEIVED,
+  /** A message was not archived (too large); the event's {@code after} says why. */
+  MESSAGE_REJECTED,
+  /** A source's folder stopped syncing (for example its UIDVALIDITY changed); {@code after} says why. */
+  SOURCE_HALTED,
+  SOURCE_RESUMED,
   ASSIGNED,
   UNASSIGNED,
   STATUS_CHANGED,

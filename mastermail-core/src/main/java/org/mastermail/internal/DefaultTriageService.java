@@ -1,5 +1,7 @@
 package org.mastermail.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +11,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.Actor;
 import org.mastermail.InvalidInputException;
+import org.mastermail.MasterMailException;
+import org.mastermail.blob.BlobStore;
+import org.mastermail.internal.mime.SingleInstanceStore;
+import org.mastermail.message.Attachment;
+import org.mastermail.message.MessageContent;
+import org.mastermail.message.MessageId;
+import org.mastermail.message.MessageMeta;
 import org.mastermail.NotFoundException;
 import org.mastermail.Page;
 import org.mastermail.PermissionDeniedException;
@@ -41,9 +50,11 @@ public final class DefaultTriageService implements TriageService {
   private static final int MAX_NOTE = 100_000;
 
   private final Engine engine;
+  private final @Nullable BlobStore blobs;
 
-  public DefaultTriageService(Engine engine) {
+  public DefaultTriageService(Engine engine, @Nullable BlobStore blobs) {
     this.engine = engine;
+    this.blobs = blobs;
   }
 
   @Override
@@ -290,6 +301,54 @@ public final class DefaultTriageService implements TriageService {
       Conversation c = w.visible(id, a);
       return w.s().events().listByConversation(c.tenant(), c.id());
     });
+  }
+
+  @Override
+  public MessageContent content(MessageId message, Actor actor) {
+    return engine.read(actor, (w, a) -> visibleContent(w, a, message));
+  }
+
+  @Override
+  public InputStream raw(MessageId message, Actor actor) {
+    MessageContent content = content(message, actor);
+    return new SingleInstanceStore(requireBlobs(), SingleInstanceStore.DEFAULT_MIN_EXTRACT_BYTES)
+        .open(content.skeleton());
+  }
+
+  @Override
+  public InputStream attachment(MessageId message, int index, Actor actor) {
+    MessageContent content = content(message, actor);
+    if (index < 0 || index >= content.attachments().size()) {
+      throw new NotFoundException("message " + message + " has no attachment " + index + " (it has "
+          + content.attachments().size() + ")");
+    }
+    Attachment attachment = content.attachments().get(index);
+    BlobStore store = requireBlobs();
+    if (attachment.stored() && store.contains(attachment.sha256())) {
+      return store.open(attachment.sha256());
+    }
+    try (InputStream raw = raw(message, actor)) {
+      return AttachmentReader.read(raw, attachment.partPath());
+    } catch (IOException e) {
+      throw new MasterMailException("cannot read attachment " + index + " of message " + message + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static MessageContent visibleContent(Work w, Access a, MessageId message) {
+    Check.present("message", message);
+    MessageMeta meta = w.s().messages().find(a.user().tenant(), message)
+        .orElseThrow(() -> new NotFoundException("message " + message + " not found"));
+    w.visible(meta.conversation(), a); // not found unless the actor sees its conversation
+    return w.s().messages().content(a.user().tenant(), message)
+        .orElseThrow(() -> new NotFoundException("message " + message + " has no archived content"));
+  }
+
+  private BlobStore requireBlobs() {
+    if (blobs == null) {
+      throw new InvalidInputException("no blob store is installed: MasterMail.builder().blobs(...)");
+    }
+    return blobs;
   }
 
   static boolean unread(Work w, Conversation c, UserId user) {

@@ -1,14 +1,41 @@
 package org.mastermail.storage;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import org.mastermail.blob.BlobId;
 import org.mastermail.conversation.ConversationId;
+import org.mastermail.mailbox.MailboxId;
+import org.mastermail.message.MessageContent;
+import org.mastermail.message.MessageId;
 import org.mastermail.message.MessageMeta;
 import org.mastermail.tenant.TenantId;
 
-/** Metadata of archived and sent messages. */
+/** Metadata and content of archived and sent messages. */
 public interface MessageRepository {
   void insert(MessageMeta message);
 
   /** Messages of a conversation, oldest first. */
   List<MessageMeta> listByConversation(TenantId tenant, ConversationId conversation);
+
+  Optional<MessageMeta> find(TenantId tenant, MessageId id);
+
+  /**
+   * Stores the content of a message inserted before in this transaction.
+   *
+   * @throws DuplicateKeyException when the mailbox already holds a message with the same raw SHA-256
+   */
+  void insertContent(MessageContent content);
+
+  Optional<MessageContent> content(TenantId tenant, MessageId id);
+
+  /** The message of the mailbox whose raw bytes have this SHA-256. */
+  Optional<MessageMeta> findByRawSha256(TenantId tenant, MailboxId mailbox, BlobId rawSha256);
+
+  /** Messages of the mailbox whose Message-ID is one of {@code messageIds}. */
+  List<MessageMeta> findByMessageIds(TenantId tenant, MailboxId mailbox, Collection<String> messageIds);
+
+  /** Messages of the mailbox with this {@linkplain MessageContent#subjectKey subject key} received at or after {@code since}, newest first, at most {@code limit}. */
+  List<MessageMeta> findBySubjectKey(TenantId tenant, MailboxId mailbox, String subjectKey, Instant since, int limit);
 }

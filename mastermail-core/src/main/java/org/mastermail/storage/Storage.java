@@ -1,5 +1,8 @@
 package org.mastermail.storage;
 
+import java.util.Optional;
+import org.mastermail.blob.BlobStore;
+
 /**
  * Transactional persistence: everything one unit of work writes (message, conversation, events, cursor) commits
  * together or not at all. Implementations: {@code JdbcStorage} (H2, PostgreSQL) in {@code mastermail-jdbc} and the
@@ -31,6 +34,14 @@ public interface Storage extends AutoCloseable {
       work.accept(session);
       return null;
     });
+  }
+
+  /**
+   * The blob store that keeps its blobs alongside this storage ({@code JdbcStorage}: in the database), used when the
+   * host installs none of its own; empty when this storage has none.
+   */
+  default Optional<BlobStore> blobStore() {
+    return Optional.empty();
   }
 
   /** Releases connections and other resources. */

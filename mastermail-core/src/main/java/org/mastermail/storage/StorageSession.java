@@ -17,4 +17,6 @@ public interface StorageSession {
   MessageRepository messages();
 
   EventRepository events();
+
+  SourceRepository sources();
 }

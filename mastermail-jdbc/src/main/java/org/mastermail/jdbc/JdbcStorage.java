@@ -7,12 +7,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.MasterMailException;
+import org.mastermail.blob.BlobStore;
 import org.mastermail.jdbc.internal.Dialect;
+import org.mastermail.jdbc.internal.JdbcBlobStore;
 import org.mastermail.jdbc.internal.JdbcSession;
 import org.mastermail.jdbc.internal.Jdbis;
 import org.mastermail.jdbc.internal.Migrations;
@@ -45,6 +48,7 @@ public final class JdbcStorage implements Storage {
   private final @Nullable HikariDataSource ownedPool;
   private final Dialect dialect;
   private final Jdbi jdbi;
+  private final JdbcBlobStore blobs;
 
   private JdbcStorage(DataSource dataSource, @Nullable HikariDataSource ownedPool, boolean migrate) {
     this.ownedPool = ownedPool;
@@ -53,6 +57,13 @@ public final class JdbcStorage implements Storage {
       Migrations.migrate(dataSource);
     }
     this.jdbi = Jdbis.create(dataSource);
+    this.blobs = new JdbcBlobStore(jdbi);
+  }
+
+  /** Raw messages and attachments in this database, in chunks, stored once per content. */
+  @Override
+  public Optional<BlobStore> blobStore() {
+    return Optional.of(blobs);
   }
 
   /** A file database in {@code dataDir} (created when missing), pooled, migrated. */

@@ -2,10 +2,12 @@ package org.mastermail.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.mastermail.blob.BlobStore;
 import org.mastermail.storage.Storage;
-import org.mastermail.testkit.internal.MemoryState;
 import org.mastermail.testkit.internal.MemorySession;
+import org.mastermail.testkit.internal.MemoryState;
 
 /**
  * A {@link Storage} held in memory, for unit tests of the engine and of hosts. It keeps the same promises as
@@ -27,6 +29,7 @@ public final class InMemoryStorage implements Storage {
   private final ReentrantLock lock = new ReentrantLock(true);
   private MemoryState committed = MemoryState.empty();
   private boolean closed;
+  private final InMemoryBlobStore blobs = new InMemoryBlobStore();
 
   /** An empty storage. */
   public InMemoryStorage() {}
@@ -53,6 +56,12 @@ public final class InMemoryStorage implements Storage {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Blobs in memory, alongside the rows. */
+  @Override
+  public Optional<BlobStore> blobStore() {
+    return Optional.of(blobs);
   }
 
   /** Forgets everything; later transactions fail. */

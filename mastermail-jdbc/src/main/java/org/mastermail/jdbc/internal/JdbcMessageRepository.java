@@ -2,18 +2,25 @@ package org.mastermail.jdbc.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.mastermail.NotFoundException;
+import org.mastermail.blob.BlobId;
 import org.mastermail.conversation.ConversationId;
 import org.mastermail.mailbox.MailboxId;
+import org.mastermail.message.Attachment;
 import org.mastermail.message.Direction;
+import org.mastermail.message.MessageContent;
 import org.mastermail.message.MessageId;
 import org.mastermail.message.MessageMeta;
 import org.mastermail.storage.MessageRepository;
@@ -99,5 +106,137 @@ final class JdbcMessageRepository implements MessageRepository {
         .map((rs, ctx) -> Map.entry(Rows.uuid(rs, "message_id"), Rows.string(rs, "address")))
         .forEach(e -> byMessage.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     return byMessage;
+  }
+
+  private static final String META_COLUMNS = "m.id, m.conversation_id, m.mailbox_id, m.direction, m.message_id_header, "
+      + "m.from_address, m.subject, m.received_at, m.size_bytes";
+
+  @Override
+  public Optional<MessageMeta> find(TenantId tenant, MessageId id) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(id, "id");
+    return metas(tenant, new Sql().append("SELECT " + META_COLUMNS + " FROM messages m WHERE m.tenant_id = ")
+        .param(tenant.value()).append(" AND m.id = ").param(id.value())).stream().findFirst();
+  }
+
+  @Override
+  public Optional<MessageMeta> findByRawSha256(TenantId tenant, MailboxId mailbox, BlobId rawSha256) {
+    requireNonNull(tenant, "tenant");
+    return metas(tenant, new Sql().append("SELECT " + META_COLUMNS + " FROM message_contents c JOIN messages m "
+            + "ON m.tenant_id = c.tenant_id AND m.id = c.message_id WHERE c.tenant_id = ").param(tenant.value())
+        .append(" AND c.mailbox_id = ").param(mailbox.value()).append(" AND c.raw_sha256 = ")
+        .param(rawSha256.sha256())).stream().findFirst();
+  }
+
+  @Override
+  public List<MessageMeta> findByMessageIds(TenantId tenant, MailboxId mailbox, Collection<String> messageIds) {
+    requireNonNull(tenant, "tenant");
+    if (messageIds.isEmpty()) {
+      return List.of();
+    }
+    return metas(tenant, new Sql().append("SELECT " + META_COLUMNS + " FROM messages m WHERE m.tenant_id = ")
+        .param(tenant.value()).append(" AND m.mailbox_id = ").param(mailbox.value())
+        .append(" AND m.message_id_header IN ").list(List.copyOf(messageIds)).append(" ORDER BY m.seq"));
+  }
+
+  @Override
+  public List<MessageMeta> findBySubjectKey(TenantId tenant, MailboxId mailbox, String subjectKey, Instant since,
+      int limit) {
+    requireNonNull(tenant, "tenant");
+    return metas(tenant, new Sql().append("SELECT " + META_COLUMNS + " FROM message_contents c JOIN messages m "
+            + "ON m.tenant_id = c.tenant_id AND m.id = c.message_id WHERE c.tenant_id = ").param(tenant.value())
+        .append(" AND c.mailbox_id = ").param(mailbox.value()).append(" AND c.subject_key = ").param(subjectKey)
+        .append(" AND c.received_at >= ").param(since)
+        .append(" ORDER BY c.received_at DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY"));
+  }
+
+  /** Messages with their recipients, in the order of {@code sql}. */
+  private List<MessageMeta> metas(TenantId tenant, Sql sql) {
+    List<MessageMeta> found = sql.query(handle).map((rs, ctx) -> new MessageMeta(tenant,
+        new MessageId(Rows.uuid(rs, "id")), new ConversationId(Rows.uuid(rs, "conversation_id")),
+        new MailboxId(Rows.uuid(rs, "mailbox_id")), Direction.valueOf(Rows.string(rs, "direction")),
+        rs.getString("message_id_header"), Rows.string(rs, "from_address"), List.of(), Rows.string(rs, "subject"),
+        Rows.instant(rs, "received_at"), rs.getLong("size_bytes"))).list();
+    if (found.isEmpty()) {
+      return found;
+    }
+    Map<UUID, List<String>> recipients = new HashMap<>();
+    new Sql().append("SELECT message_id, address FROM message_recipients WHERE tenant_id = ").param(tenant.value())
+        .append(" AND message_id IN ").list(found.stream().map(m -> m.id().value()).distinct().toList())
+        .append(" ORDER BY message_id, recipient_index")
+        .query(handle)
+        .map((rs, ctx) -> Map.entry(Rows.uuid(rs, "message_id"), Rows.string(rs, "address")))
+        .forEach(e -> recipients.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    List<MessageMeta> result = new ArrayList<>(found.size());
+    for (MessageMeta m : found) {
+      result.add(new MessageMeta(m.tenant(), m.id(), m.conversation(), m.mailbox(), m.direction(),
+          m.messageIdHeader(), m.from(), recipients.getOrDefault(m.id().value(), List.of()), m.subject(),
+          m.receivedAt(), m.sizeBytes()));
+    }
+    return result;
+  }
+
+  @Override
+  public void insertContent(MessageContent content) {
+    requireNonNull(content, "content");
+    UUID tenant = content.tenant().value();
+    UUID message = content.message().value();
+    Instant receivedAt = find(content.tenant(), content.message())
+        .orElseThrow(() -> new NotFoundException("message " + message + " must be inserted before its content"))
+        .receivedAt();
+    SqlErrors.uniqueWrite(handle, "message_contents_raw_uq",
+        () -> "mailbox " + content.mailbox() + " already holds a message with SHA-256 " + content.rawSha256(),
+        () -> "message " + message + " already has its content",
+        () -> handle.createUpdate("INSERT INTO message_contents (tenant_id, message_id, mailbox_id, skeleton, "
+                + "raw_sha256, subject_key, received_at, sent_at, cc, in_reply_to, refs, body_text, truncated, "
+                + "body_html, problems) VALUES (:tenant, :message, :mailbox, :skeleton, :raw, :subjectKey, "
+                + ":receivedAt, :sentAt, :cc, :inReplyTo, :refs, :text, :truncated, :html, :problems)")
+            .bind("tenant", tenant).bind("message", message).bind("mailbox", content.mailbox().value())
+            .bind("skeleton", content.skeleton().sha256()).bind("raw", content.rawSha256().sha256())
+            .bind("subjectKey", content.subjectKey()).bind("receivedAt", receivedAt)
+            .bindByType("sentAt", content.sentAt(), Instant.class)
+            .bind("cc", Lines.join(content.cc()))
+            .bindByType("inReplyTo", content.inReplyTo(), String.class)
+            .bind("refs", Lines.join(content.references())).bind("text", content.text())
+            .bind("truncated", content.truncated()).bindByType("html", content.html(), String.class)
+            .bind("problems", Lines.join(content.problems()))
+            .execute());
+    if (content.attachments().isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = handle.prepareBatch("INSERT INTO message_attachments (tenant_id, message_id, position, "
+        + "part_path, filename, content_type, size_bytes, sha256, stored, inline_part, content_id) VALUES (:tenant, "
+        + ":message, :position, :path, :filename, :type, :size, :sha, :stored, :inline, :cid)");
+    for (Attachment a : content.attachments()) {
+      batch.bind("tenant", tenant).bind("message", message).bind("position", a.index()).bind("path", a.partPath())
+          .bindByType("filename", a.filename(), String.class).bind("type", a.contentType()).bind("size", a.size())
+          .bind("sha", a.sha256().sha256()).bind("stored", a.stored()).bind("inline", a.inline())
+          .bindByType("cid", a.contentId(), String.class).add();
+    }
+    batch.execute();
+  }
+
+  @Override
+  public Optional<MessageContent> content(TenantId tenant, MessageId id) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(id, "id");
+    List<Attachment> attachments = handle.createQuery("SELECT position, part_path, filename, content_type, "
+            + "size_bytes, sha256, stored, inline_part, content_id FROM message_attachments WHERE tenant_id = :tenant "
+            + "AND message_id = :message ORDER BY position")
+        .bind("tenant", tenant.value()).bind("message", id.value())
+        .map((rs, ctx) -> new Attachment(rs.getInt("position"), Rows.string(rs, "part_path"),
+            rs.getString("filename"), Rows.string(rs, "content_type"), rs.getLong("size_bytes"),
+            BlobId.of(Rows.string(rs, "sha256")), rs.getBoolean("stored"), rs.getBoolean("inline_part"),
+            rs.getString("content_id")))
+        .list();
+    return handle.createQuery("SELECT * FROM message_contents WHERE tenant_id = :tenant AND message_id = :message")
+        .bind("tenant", tenant.value()).bind("message", id.value())
+        .map((rs, ctx) -> new MessageContent(tenant, id, new MailboxId(Rows.uuid(rs, "mailbox_id")),
+            BlobId.of(Rows.string(rs, "skeleton")), BlobId.of(Rows.string(rs, "raw_sha256")),
+            Rows.string(rs, "subject_key"), Rows.nullableInstant(rs, "sent_at"), Lines.split(rs.getString("cc")),
+            rs.getString("in_reply_to"), Lines.split(rs.getString("refs")), Rows.string(rs, "body_text"),
+            rs.getBoolean("truncated"), rs.getString("body_html"), attachments,
+            Lines.split(rs.getString("problems"))))
+        .findOne();
   }
 }

@@ -6,6 +6,7 @@ import org.mastermail.storage.EventRepository;
 import org.mastermail.storage.MailboxRepository;
 import org.mastermail.storage.MessageRepository;
 import org.mastermail.storage.PermissionRepository;
+import org.mastermail.storage.SourceRepository;
 import org.mastermail.storage.StatusRepository;
 import org.mastermail.storage.StorageSession;
 import org.mastermail.storage.TenantRepository;
@@ -21,6 +22,7 @@ public final class JdbcSession implements StorageSession {
   private final ConversationRepository conversations;
   private final MessageRepository messages;
   private final EventRepository events;
+  private final SourceRepository sources;
 
   /** Repositories on {@code handle}, which must be in a transaction. */
   public JdbcSession(Handle handle) {
@@ -32,6 +34,7 @@ public final class JdbcSession implements StorageSession {
     this.conversations = new JdbcConversationRepository(handle);
     this.messages = new JdbcMessageRepository(handle);
     this.events = new JdbcEventRepository(handle);
+    this.sources = new JdbcSourceRepository(handle);
   }
 
   @Override
@@ -72,5 +75,10 @@ public final class JdbcSession implements StorageSession {
   @Override
   public EventRepository events() {
     return events;
+  }
+
+  @Override
+  public SourceRepository sources() {
+    return sources;
   }
 }

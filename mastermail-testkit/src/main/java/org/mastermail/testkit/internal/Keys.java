@@ -1,5 +1,6 @@
 package org.mastermail.testkit.internal;
 
+import java.time.Instant;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Comparator;
@@ -46,5 +47,13 @@ public final class Keys {
       requireNonNull(conversation, "conversation");
       requireNonNull(user, "user");
     }
+  }
+
+  /** Who holds a source's lease, and until when. */
+  public record Lease(String holder, Instant until) {}
+
+  /** One key of several parts, joined by NUL (which none of them contains). */
+  public static String join(String... parts) {
+    return String.join("\u0000", parts);
   }
 }

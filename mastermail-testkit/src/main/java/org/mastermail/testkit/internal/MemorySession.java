@@ -1,17 +1,21 @@
 package org.mastermail.testkit.internal;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.mastermail.conversation.Conversation;
 import org.mastermail.conversation.ConversationId;
 import org.mastermail.conversation.Note;
 import org.mastermail.conversation.NoteId;
 import org.mastermail.event.Event;
 import org.mastermail.event.EventId;
+import org.mastermail.intake.FolderState;
+import org.mastermail.intake.SourceId;
 import org.mastermail.mailbox.Delegation;
 import org.mastermail.mailbox.DelegationId;
 import org.mastermail.mailbox.Mailbox;
 import org.mastermail.mailbox.MailboxId;
 import org.mastermail.mailbox.MailboxMember;
+import org.mastermail.message.MessageContent;
 import org.mastermail.message.MessageId;
 import org.mastermail.message.MessageMeta;
 import org.mastermail.permission.Grant;
@@ -24,6 +28,7 @@ import org.mastermail.storage.EventRepository;
 import org.mastermail.storage.MailboxRepository;
 import org.mastermail.storage.MessageRepository;
 import org.mastermail.storage.PermissionRepository;
+import org.mastermail.storage.SourceRepository;
 import org.mastermail.storage.StatusRepository;
 import org.mastermail.storage.StorageSession;
 import org.mastermail.storage.TenantRepository;
@@ -32,6 +37,7 @@ import org.mastermail.tenant.Tenant;
 import org.mastermail.tenant.TenantId;
 import org.mastermail.tenant.User;
 import org.mastermail.tenant.UserId;
+import org.mastermail.testkit.internal.Keys.Lease;
 import org.mastermail.testkit.internal.Keys.Member;
 import org.mastermail.testkit.internal.Keys.ReadMark;
 import org.mastermail.testkit.internal.Keys.Scoped;
@@ -57,6 +63,10 @@ public final class MemorySession implements StorageSession {
   final Table<Scoped<MessageId>, MessageMeta> messages;
   final Table<Scoped<EventId>, Event> events;
   final Table<TenantId, Long> accessRevisions;
+  final Table<Scoped<MessageId>, MessageContent> contents;
+  final Table<Scoped<String>, FolderState> folders;
+  final Table<Scoped<String>, Optional<MessageId>> items;
+  final Table<Scoped<SourceId>, Lease> leases;
 
   private final MemoryTenants tenantRepository = new MemoryTenants(this);
   private final MemoryUsers userRepository = new MemoryUsers(this);
@@ -66,6 +76,7 @@ public final class MemorySession implements StorageSession {
   private final MemoryConversations conversationRepository = new MemoryConversations(this);
   private final MemoryMessages messageRepository = new MemoryMessages(this);
   private final MemoryEvents eventRepository = new MemoryEvents(this);
+  private final MemorySources sourceRepository = new MemorySources(this);
 
   public MemorySession(MemoryState base) {
     Runnable guard = this::checkOpen;
@@ -83,6 +94,10 @@ public final class MemorySession implements StorageSession {
     messages = new Table<>(base.messages(), guard);
     events = new Table<>(base.events(), guard);
     accessRevisions = new Table<>(base.accessRevisions(), guard);
+    contents = new Table<>(base.contents(), guard);
+    folders = new Table<>(base.folders(), guard);
+    items = new Table<>(base.items(), guard);
+    leases = new Table<>(base.leases(), guard);
   }
 
   /** Ends the transaction and returns the state it leaves behind. */
@@ -92,7 +107,7 @@ public final class MemorySession implements StorageSession {
     return new MemoryState(tenants.snapshot(), users.snapshot(), mailboxes.snapshot(), members.snapshot(),
         delegations.snapshot(), statuses.snapshot(), roles.snapshot(), grants.snapshot(), conversations.snapshot(),
         notes.snapshot(), readMarks.snapshot(), messages.snapshot(), events.snapshot(),
-        accessRevisions.snapshot());
+        accessRevisions.snapshot(), contents.snapshot(), folders.snapshot(), items.snapshot(), leases.snapshot());
   }
 
   /** Ends the transaction without a new state (rollback, or after {@link #commit()}). */
@@ -104,6 +119,11 @@ public final class MemorySession implements StorageSession {
     if (!open) {
       throw new IllegalStateException("this StorageSession belongs to a transaction that has ended");
     }
+  }
+
+  @Override
+  public SourceRepository sources() {
+    return sourceRepository;
   }
 
   @Override

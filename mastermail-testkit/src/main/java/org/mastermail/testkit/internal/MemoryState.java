@@ -2,17 +2,21 @@ package org.mastermail.testkit.internal;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.mastermail.conversation.Conversation;
 import org.mastermail.conversation.ConversationId;
 import org.mastermail.conversation.Note;
 import org.mastermail.conversation.NoteId;
 import org.mastermail.event.Event;
 import org.mastermail.event.EventId;
+import org.mastermail.intake.FolderState;
+import org.mastermail.intake.SourceId;
 import org.mastermail.mailbox.Delegation;
 import org.mastermail.mailbox.DelegationId;
 import org.mastermail.mailbox.Mailbox;
 import org.mastermail.mailbox.MailboxId;
 import org.mastermail.mailbox.MailboxMember;
+import org.mastermail.message.MessageContent;
 import org.mastermail.message.MessageId;
 import org.mastermail.message.MessageMeta;
 import org.mastermail.permission.Grant;
@@ -24,6 +28,7 @@ import org.mastermail.tenant.Tenant;
 import org.mastermail.tenant.TenantId;
 import org.mastermail.tenant.User;
 import org.mastermail.tenant.UserId;
+import org.mastermail.testkit.internal.Keys.Lease;
 import org.mastermail.testkit.internal.Keys.Member;
 import org.mastermail.testkit.internal.Keys.ReadMark;
 import org.mastermail.testkit.internal.Keys.Scoped;
@@ -43,11 +48,15 @@ public record MemoryState(
     Map<ReadMark, Instant> readMarks,
     Map<Scoped<MessageId>, MessageMeta> messages,
     Map<Scoped<EventId>, Event> events,
-    Map<TenantId, Long> accessRevisions) {
+    Map<TenantId, Long> accessRevisions,
+    Map<Scoped<MessageId>, MessageContent> contents,
+    Map<Scoped<String>, FolderState> folders,
+    Map<Scoped<String>, Optional<MessageId>> items,
+    Map<Scoped<SourceId>, Lease> leases) {
 
   /** The state of a new storage: no rows at all. */
   public static MemoryState empty() {
     return new MemoryState(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-        Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+        Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
   }
 }

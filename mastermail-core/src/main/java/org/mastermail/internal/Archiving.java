@@ -1,0 +1,185 @@
+package org.mastermail.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.mastermail.NotFoundException;
+import org.mastermail.blob.BlobId;
+import org.mastermail.conversation.Conversation;
+import org.mastermail.conversation.ConversationId;
+import org.mastermail.event.EventType;
+import org.mastermail.intake.FolderState;
+import org.mastermail.intake.IngestResult;
+import org.mastermail.intake.IngestResult.Outcome;
+import org.mastermail.intake.SourceItem;
+import org.mastermail.internal.mime.SingleInstanceStore;
+import org.mastermail.internal.parse.Address;
+import org.mastermail.internal.parse.AttachmentInfo;
+import org.mastermail.internal.parse.ParsedMessage;
+import org.mastermail.mailbox.MailboxId;
+import org.mastermail.message.Attachment;
+import org.mastermail.message.Direction;
+import org.mastermail.message.MessageContent;
+import org.mastermail.message.MessageId;
+import org.mastermail.message.MessageMeta;
+import org.mastermail.status.Status;
+import org.mastermail.status.StatusCategory;
+import org.mastermail.tenant.TenantId;
+
+/**
+ * The transactional half of an ingest: deduplication, threading, conversation, message, events and the source
+ * position, all in the caller's unit of work so that they commit together or not at all.
+ */
+final class Archiving {
+  private static final int MAX_SUBJECT = 1000;
+
+  private Archiving() {}
+
+  static IngestResult archive(Work w, TenantId tenant, MailboxId mailbox, @Nullable SourceItem item,
+      SingleInstanceStore.Archived archived, ParsedMessage parsed) {
+    w.s().mailboxes().find(tenant, mailbox)
+        .orElseThrow(() -> new NotFoundException("mailbox " + mailbox + " not found in tenant " + tenant));
+    if (item != null && w.s().sources().known(tenant, item.source(), item.folder(), item.key())) {
+      return new IngestResult(Outcome.DUPLICATE, null, null, List.of());
+    }
+    Optional<MessageMeta> sameBytes = w.s().messages().findByRawSha256(tenant, mailbox, archived.rawSha256());
+    if (sameBytes.isPresent()) {
+      return duplicate(w, tenant, item, sameBytes.get());
+    }
+    String from = sender(parsed);
+    String subject = subject(parsed);
+    List<String> problems = new ArrayList<>(parsed.problems());
+    String messageId = MessageIds.usable(parsed.messageId());
+    if (parsed.messageId() != null && messageId == null) {
+      problems.add("Message-ID longer than " + MessageIds.MAX_LENGTH + " characters or malformed: not used for"
+          + " threading");
+    }
+    if (messageId != null) {
+      List<MessageMeta> clash = w.s().messages().findByMessageIds(tenant, mailbox, List.of(messageId));
+      if (!clash.isEmpty()) {
+        MessageMeta prior = clash.get(0);
+        if (prior.from().equalsIgnoreCase(from) && prior.subject().equals(subject)) {
+          return duplicate(w, tenant, item, prior); // the same message again by another route
+        }
+        problems.add("Message-ID <" + messageId + "> is already used by message " + prior.id()
+            + " with another sender or subject; archived without it as a threading key");
+        messageId = null;
+      }
+    }
+    String subjectKey = Subjects.key(subject);
+    Optional<ConversationId> thread = Threading.find(w.s(), tenant, mailbox, parsed, from.isEmpty() ? null : from,
+        subjectKey, w.now());
+    Conversation conversation = thread.isPresent() ? continueThread(w, tenant, thread.get())
+        : startThread(w, tenant, mailbox, subject);
+    MessageId id = MessageId.random();
+    MessageMeta meta = new MessageMeta(tenant, id, conversation.id(), mailbox, Direction.INCOMING, messageId, from,
+        addresses(parsed.to()), subject, w.now(), archived.rawSize());
+    w.s().messages().insert(meta);
+    w.s().messages().insertContent(new MessageContent(tenant, id, mailbox, archived.skeleton(), archived.rawSha256(),
+        subjectKey, parsed.date(), addresses(parsed.cc()), MessageIds.usable(parsed.inReplyTo()),
+        parsed.references().stream().map(MessageIds::usable).filter(r -> r != null).map(r -> (String) r).toList(),
+        parsed.text(), parsed.truncated(), parsed.html(), attachments(parsed, archived), problems));
+    w.event(tenant, EventType.MESSAGE_RECEIVED, conversation.id(), null, null, id, conversation.version());
+    if (item != null) {
+      w.s().sources().record(tenant, item, id);
+      advance(w, tenant, item);
+    }
+    return new IngestResult(Outcome.ARCHIVED, id, conversation.id(), problems);
+  }
+
+  static IngestResult rejectTooLarge(Work w, TenantId tenant, MailboxId mailbox, @Nullable SourceItem item,
+      long limit) {
+    if (item != null && w.s().sources().known(tenant, item.source(), item.folder(), item.key())) {
+      return new IngestResult(Outcome.DUPLICATE, null, null, List.of());
+    }
+    String where = item == null ? "a message" : "message " + item.key() + " of " + item.source() + "/" + item.folder();
+    w.event(tenant, EventType.MESSAGE_REJECTED, null, null, mailbox,
+        where + " is larger than the limit of " + limit + " bytes and was not archived", 0);
+    if (item != null) {
+      w.s().sources().record(tenant, item, null);
+      advance(w, tenant, item);
+    }
+    return new IngestResult(Outcome.TOO_LARGE, null, null, List.of("larger than " + limit + " bytes"));
+  }
+
+  private static IngestResult duplicate(Work w, TenantId tenant, @Nullable SourceItem item, MessageMeta prior) {
+    if (item != null) {
+      w.s().sources().record(tenant, item, prior.id());
+      advance(w, tenant, item);
+    }
+    return new IngestResult(Outcome.DUPLICATE, prior.id(), prior.conversation(), List.of());
+  }
+
+  /** Moves an IMAP folder's position to the item, in the same transaction as the message. */
+  private static void advance(Work w, TenantId tenant, SourceItem item) {
+    if (item.uid() == 0) {
+      return;
+    }
+    FolderState state = w.s().sources().folder(tenant, item.source(), item.folder());
+    if (state.uidValidity() == item.uidValidity() && item.uid() > state.lastUid()) {
+      w.s().sources().saveFolder(tenant, new FolderState(item.source(), item.folder(), state.uidValidity(),
+          item.uid(), state.acknowledgedUid(), state.haltedReason()));
+    }
+  }
+
+  /** A reply stays with its assignee; a closed conversation opens again at the first open status. */
+  private static Conversation continueThread(Work w, TenantId tenant, ConversationId id) {
+    Conversation c = w.s().conversations().find(tenant, id)
+        .orElseThrow(() -> new IllegalStateException("message points at missing conversation " + id));
+    Conversation.Change change = c.change().lastActivityAt(w.now());
+    List<Status> statuses = w.s().statuses().list(tenant);
+    Status current = statuses.stream().filter(s -> s.id().equals(c.status())).findFirst().orElse(null);
+    Status reopen = statuses.stream().filter(s -> s.category() == StatusCategory.OPEN).findFirst().orElse(null);
+    boolean reopening = current != null && current.category() == StatusCategory.CLOSED && reopen != null;
+    if (reopening) {
+      change.status(reopen.id());
+    }
+    Conversation next = w.save(change.done());
+    if (reopening) {
+      w.event(tenant, EventType.STATUS_CHANGED, next.id(), null, current.name(), reopen.name(), next.version());
+    }
+    return next;
+  }
+
+  private static Conversation startThread(Work w, TenantId tenant, MailboxId mailbox, String subject) {
+    Status first = w.s().statuses().list(tenant).stream().findFirst()
+        .orElseThrow(() -> new IllegalStateException("tenant " + tenant + " has no status"));
+    Conversation c = new Conversation(tenant, ConversationId.random(), mailbox, subject, null, first.id(), null, false,
+        Set.of(), Set.of(), w.now(), w.now(), 1);
+    w.s().conversations().insert(c);
+    w.event(tenant, EventType.CONVERSATION_CREATED, c.id(), null, null, subject, c.version());
+    return c;
+  }
+
+  private static List<Attachment> attachments(ParsedMessage parsed, SingleInstanceStore.Archived archived) {
+    Map<BlobId, Boolean> extracted = new HashMap<>();
+    for (SingleInstanceStore.ExtractedPart part : archived.parts()) {
+      extracted.put(part.blob(), Boolean.TRUE);
+    }
+    List<Attachment> result = new ArrayList<>();
+    for (AttachmentInfo a : parsed.attachments()) {
+      BlobId sha = BlobId.of(a.sha256());
+      result.add(new Attachment(result.size(), a.partPath(), a.filename(), a.contentType(), a.size(), sha,
+          extracted.containsKey(sha), a.inline(), a.contentId()));
+    }
+    return result;
+  }
+
+  private static String sender(ParsedMessage parsed) {
+    Address from = parsed.from() != null ? parsed.from() : parsed.sender();
+    return from == null ? "" : from.address();
+  }
+
+  private static String subject(ParsedMessage parsed) {
+    String s = parsed.subject().strip();
+    return s.length() > MAX_SUBJECT ? s.substring(0, MAX_SUBJECT) : s;
+  }
+
+  private static List<String> addresses(List<Address> list) {
+    return list.stream().map(Address::address).toList();
+  }
+}

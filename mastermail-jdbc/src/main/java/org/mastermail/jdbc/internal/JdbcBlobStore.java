@@ -1,0 +1,188 @@
+package org.mastermail.jdbc.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jspecify.annotations.Nullable;
+import org.mastermail.MasterMailException;
+import org.mastermail.NotFoundException;
+import org.mastermail.blob.BlobId;
+import org.mastermail.blob.BlobStore;
+import org.mastermail.blob.StoredBlob;
+
+/**
+ * Blobs in the database, in chunks of {@link #CHUNK} bytes. A put first spools the content to a temporary file while
+ * hashing it (the address is known only at the end), then writes the chunks and the {@code blobs} row in one
+ * transaction unless the address is stored already. Reads fetch one chunk at a time, so neither side holds a large
+ * blob in memory.
+ */
+public final class JdbcBlobStore implements BlobStore {
+  /** 1 MiB: large enough for few round trips, small enough for either database's single values. */
+  static final int CHUNK = 1024 * 1024;
+
+  private final Jdbi jdbi;
+
+  public JdbcBlobStore(Jdbi jdbi) {
+    this.jdbi = requireNonNull(jdbi, "jdbi");
+  }
+
+  @Override
+  public StoredBlob put(InputStream content) {
+    requireNonNull(content, "content");
+    Path spool = null;
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      DigestInputStream in = new DigestInputStream(content, sha);
+      byte[] first = in.readNBytes(CHUNK);
+      long size = first.length;
+      if (first.length == CHUNK) {
+        spool = Files.createTempFile("mastermail-blob-", ".bin");
+        try (OutputStream out = Files.newOutputStream(spool)) {
+          out.write(first);
+          size += in.transferTo(out);
+        }
+      }
+      BlobId id = BlobId.ofDigest(sha.digest());
+      if (!contains(id)) {
+        write(id, size, first, spool);
+      }
+      return new StoredBlob(id, size);
+    } catch (IOException e) {
+      throw new MasterMailException("cannot store a blob: " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    } finally {
+      if (spool != null) {
+        try {
+          Files.deleteIfExists(spool);
+        } catch (IOException e) {
+          // a leftover temporary file is harmless
+        }
+      }
+    }
+  }
+
+  private void write(BlobId id, long size, byte[] first, @Nullable Path spool) throws IOException {
+    int chunks = (int) ((size + CHUNK - 1) / CHUNK);
+    try (InputStream source = spool == null ? new ByteArrayInputStream(first) : Files.newInputStream(spool)) {
+      jdbi.useTransaction(handle -> {
+        // a concurrent put of the same content may have won since contains(); then this one writes nothing
+        if (exists(handle, id)) {
+          return;
+        }
+        for (int seq = 0; seq < chunks; seq++) {
+          byte[] data = readChunk(source);
+          handle.createUpdate("INSERT INTO blob_chunks (sha256, seq, data) VALUES (:sha, :seq, :data)")
+              .bind("sha", id.sha256()).bind("seq", seq).bind("data", data).execute();
+        }
+        handle.createUpdate("INSERT INTO blobs (sha256, size_bytes, chunks) VALUES (:sha, :size, :chunks)")
+            .bind("sha", id.sha256()).bind("size", size).bind("chunks", chunks).execute();
+      });
+    } catch (JdbiException e) {
+      if (contains(id)) {
+        return; // the other writer committed the same bytes first
+      }
+      throw new MasterMailException("cannot store blob " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] readChunk(InputStream source) {
+    try {
+      return source.readNBytes(CHUNK);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public InputStream open(BlobId id) {
+    requireNonNull(id, "id");
+    int chunks = jdbi.withHandle(h -> h.createQuery("SELECT chunks FROM blobs WHERE sha256 = :sha")
+            .bind("sha", id.sha256()).mapTo(Integer.class).findOne())
+        .orElseThrow(() -> new NotFoundException("blob " + id + " not found"));
+    return new ChunkStream(id, chunks);
+  }
+
+  @Override
+  public boolean contains(BlobId id) {
+    return jdbi.withHandle(h -> exists(h, requireNonNull(id, "id")));
+  }
+
+  @Override
+  public long size(BlobId id) {
+    requireNonNull(id, "id");
+    Optional<Long> size = jdbi.withHandle(h -> h.createQuery("SELECT size_bytes FROM blobs WHERE sha256 = :sha")
+        .bind("sha", id.sha256()).mapTo(Long.class).findOne());
+    return size.orElse(-1L);
+  }
+
+  private static boolean exists(Handle handle, BlobId id) {
+    return handle.createQuery("SELECT COUNT(*) FROM blobs WHERE sha256 = :sha").bind("sha", id.sha256())
+        .mapTo(Long.class).one() > 0;
+  }
+
+  /** Reads a blob chunk by chunk, each on a short-lived connection. */
+  private final class ChunkStream extends InputStream {
+    private final BlobId id;
+    private final int chunks;
+    private int next;
+    private byte[] current = new byte[0];
+    private int position;
+
+    ChunkStream(BlobId id, int chunks) {
+      this.id = id;
+      this.chunks = chunks;
+    }
+
+    private boolean fill() throws IOException {
+      while (position >= current.length) {
+        if (next >= chunks) {
+          return false;
+        }
+        int seq = next++;
+        try {
+          current = jdbi.withHandle(h -> h.createQuery(
+                  "SELECT data FROM blob_chunks WHERE sha256 = :sha AND seq = :seq")
+              .bind("sha", id.sha256()).bind("seq", seq).mapTo(byte[].class).findOne())
+              .orElseThrow(() -> new IOException("blob " + id + " lacks chunk " + seq));
+        } catch (JdbiException e) {
+          throw new IOException("cannot read blob " + id + ": " + e.getMessage(), e);
+        }
+        position = 0;
+      }
+      return true;
+    }
+
+    @Override
+    public int read() throws IOException {
+      return fill() ? current[position++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (!fill()) {
+        return -1;
+      }
+      int n = Math.min(len, current.length - position);
+      System.arraycopy(current, position, b, off, n);
+      position += n;
+      return n;
+    }
+  }
+}

@@ -81,8 +81,9 @@ final class Archiving {
     w.s().messages().insert(meta);
     w.s().messages().insertContent(new MessageContent(tenant, id, mailbox, archived.skeleton(), archived.rawSha256(),
         subjectKey, parsed.date(), addresses(parsed.cc()), MessageIds.usable(parsed.inReplyTo()),
-        parsed.references().stream().map(MessageIds::usable).filter(r -> r != null).map(r -> (String) r).toList(),
-        parsed.text(), parsed.truncated(), parsed.html(), attachments(parsed, archived), problems));
+        usableIds(parsed.references()),
+        Text.storable(parsed.text()), parsed.truncated(), Text.storableOrNull(parsed.html()),
+        attachments(parsed, archived), problems.stream().map(Text::storable).toList()));
     w.event(tenant, EventType.MESSAGE_RECEIVED, conversation.id(), null, null, id, conversation.version());
     if (item != null) {
       w.s().sources().record(tenant, item, id);
@@ -163,23 +164,35 @@ final class Archiving {
     List<Attachment> result = new ArrayList<>();
     for (AttachmentInfo a : parsed.attachments()) {
       BlobId sha = BlobId.of(a.sha256());
-      result.add(new Attachment(result.size(), a.partPath(), a.filename(), a.contentType(), a.size(), sha,
-          extracted.containsKey(sha), a.inline(), a.contentId()));
+      result.add(new Attachment(result.size(), a.partPath(), Text.storableOrNull(a.filename()),
+          Text.storable(a.contentType()), a.size(), sha, extracted.containsKey(sha), a.inline(),
+          Text.storableOrNull(a.contentId())));
     }
     return result;
   }
 
+  private static List<String> usableIds(List<String> ids) {
+    List<String> usable = new ArrayList<>();
+    for (String id : ids) {
+      String ok = MessageIds.usable(id);
+      if (ok != null) {
+        usable.add(ok);
+      }
+    }
+    return usable;
+  }
+
   private static String sender(ParsedMessage parsed) {
     Address from = parsed.from() != null ? parsed.from() : parsed.sender();
-    return from == null ? "" : from.address();
+    return from == null ? "" : Text.storable(from.address());
   }
 
   private static String subject(ParsedMessage parsed) {
-    String s = parsed.subject().strip();
+    String s = Text.storable(parsed.subject()).strip();
     return s.length() > MAX_SUBJECT ? s.substring(0, MAX_SUBJECT) : s;
   }
 
   private static List<String> addresses(List<Address> list) {
-    return list.stream().map(Address::address).toList();
+    return list.stream().map(a -> Text.storable(a.address())).toList();
   }
 }

@@ -40,11 +40,11 @@ final class AttachmentReader {
           body.transferTo(out);
         }
         return new DeletingInputStream(decoded);
-      } catch (MessagingException | RuntimeException e) {
+      } catch (MessagingException e) {
         Files.deleteIfExists(decoded);
-        if (e instanceof MessagingException) {
-          throw new MasterMailException("cannot read part " + partPath + ": " + e.getMessage(), e);
-        }
+        throw new MasterMailException("cannot read part " + partPath + ": " + e.getMessage(), e);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(decoded);
         throw e;
       }
     } finally {

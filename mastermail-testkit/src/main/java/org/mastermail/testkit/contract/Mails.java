@@ -11,6 +11,7 @@ public final class Mails {
   private String body = "Hello,\r\nplease see below.\r\n";
   private byte @Nullable [] attachment;
   private String attachmentName = "file.bin";
+  private String messageId = "";
 
   private Mails(String from, String to, String subject) {
     header("From", from);
@@ -25,8 +26,10 @@ public final class Mails {
     return new Mails(from, to, subject).messageId(UUID.randomUUID() + "@test.example");
   }
 
+  /** Sets the Message-ID (replacing the generated one). */
   public Mails messageId(String id) {
-    return header("Message-ID", "<" + id + ">");
+    this.messageId = id;
+    return this;
   }
 
   public Mails inReplyTo(String id) {
@@ -59,7 +62,7 @@ public final class Mails {
   }
 
   public byte[] bytes() {
-    StringBuilder out = new StringBuilder(headers);
+    StringBuilder out = new StringBuilder("Message-ID: <" + messageId + ">\r\n").append(headers);
     if (attachment == null) {
       out.append("Content-Type: text/plain; charset=UTF-8\r\n\r\n").append(body);
     } else {

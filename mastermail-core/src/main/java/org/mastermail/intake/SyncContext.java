@@ -1,6 +1,8 @@
 package org.mastermail.intake;
 
 import java.io.InputStream;
+import java.util.function.BooleanSupplier;
+import org.mastermail.internal.LeasedContext;
 
 /** What a {@link MailSource} works with during one {@link MailSource#sync}: its intake, scoped to the source. */
 public interface SyncContext {
@@ -24,4 +26,12 @@ public interface SyncContext {
 
   /** Whether this node still holds the source's lease; a source stops early when it does not. */
   boolean holdsLease();
+
+  /**
+   * A context for {@code source} over {@code intake} (what {@link SourceScheduler} uses; also handy in tests and
+   * for hosts running a source by hand).
+   */
+  static SyncContext of(Intake intake, MailSource source, BooleanSupplier holdsLease) {
+    return new LeasedContext(intake, source, holdsLease);
+  }
 }

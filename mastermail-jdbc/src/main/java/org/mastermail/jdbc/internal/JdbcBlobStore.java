@@ -6,16 +6,18 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.MasterMailException;
 import org.mastermail.NotFoundException;
@@ -25,13 +27,13 @@ import org.mastermail.blob.StoredBlob;
 
 /**
  * Blobs in the database, in chunks of {@link #CHUNK} bytes. A put first spools the content to a temporary file while
- * hashing it (the address is known only at the end), then writes the chunks and the {@code blobs} row in one
- * transaction unless the address is stored already. Reads fetch one chunk at a time, so neither side holds a large
+ * hashing it (the address is known only at the end), then writes the chunks and last the {@code blobs} row that
+ * makes the blob visible, unless the address is stored already. Reads fetch one chunk at a time, so neither side holds a large
  * blob in memory.
  */
 public final class JdbcBlobStore implements BlobStore {
-  /** 1 MiB: large enough for few round trips, small enough for either database's single values. */
-  static final int CHUNK = 1024 * 1024;
+  /** 256 KiB: few round trips, yet small pages for H2, which ran out of a 64 MiB heap writing 1 MiB values. */
+  static final int CHUNK = 256 * 1024;
 
   private final Jdbi jdbi;
 
@@ -75,36 +77,50 @@ public final class JdbcBlobStore implements BlobStore {
     }
   }
 
+  /**
+   * Writes the chunks one by one, each committed on its own (a database need not hold a large blob in one
+   * transaction), then the {@code blobs} row that makes the blob visible. The address is known before the first chunk,
+   * so a chunk stored by a concurrent or an interrupted earlier put of the same content is identical and skipped.
+   */
   private void write(BlobId id, long size, byte[] first, @Nullable Path spool) throws IOException {
     int chunks = (int) ((size + CHUNK - 1) / CHUNK);
     try (InputStream source = spool == null ? new ByteArrayInputStream(first) : Files.newInputStream(spool)) {
-      jdbi.useTransaction(handle -> {
-        // a concurrent put of the same content may have won since contains(); then this one writes nothing
-        if (exists(handle, id)) {
-          return;
-        }
-        for (int seq = 0; seq < chunks; seq++) {
-          byte[] data = readChunk(source);
-          handle.createUpdate("INSERT INTO blob_chunks (sha256, seq, data) VALUES (:sha, :seq, :data)")
-              .bind("sha", id.sha256()).bind("seq", seq).bind("data", data).execute();
-        }
-        handle.createUpdate("INSERT INTO blobs (sha256, size_bytes, chunks) VALUES (:sha, :size, :chunks)")
-            .bind("sha", id.sha256()).bind("size", size).bind("chunks", chunks).execute();
-      });
-    } catch (JdbiException e) {
-      if (contains(id)) {
-        return; // the other writer committed the same bytes first
+      for (int seq = 0; seq < chunks; seq++) {
+        byte[] data = readChunk(source);
+        int index = seq;
+        insertUnlessPresent(
+            h -> h.createQuery("SELECT COUNT(*) FROM blob_chunks WHERE sha256 = :sha AND seq = :seq")
+                .bind("sha", id.sha256()).bind("seq", index),
+            h -> h.createUpdate("INSERT INTO blob_chunks (sha256, seq, data) VALUES (:sha, :seq, :data)")
+                .bind("sha", id.sha256()).bind("seq", index).bind("data", data));
       }
+      insertUnlessPresent(
+          h -> h.createQuery("SELECT COUNT(*) FROM blobs WHERE sha256 = :sha").bind("sha", id.sha256()),
+          h -> h.createUpdate("INSERT INTO blobs (sha256, size_bytes, chunks) VALUES (:sha, :size, :chunks)")
+              .bind("sha", id.sha256()).bind("size", size).bind("chunks", chunks));
+    } catch (JdbiException e) {
       throw new MasterMailException("cannot store blob " + id + ": " + e.getMessage(), e);
     }
   }
 
-  private static byte[] readChunk(InputStream source) {
-    try {
-      return source.readNBytes(CHUNK);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private void insertUnlessPresent(Function<Handle, Query> check, Function<Handle, Update> insert) {
+    jdbi.useHandle(h -> {
+      if (check.apply(h).mapTo(Long.class).one() > 0) {
+        return;
+      }
+      try {
+        insert.apply(h).execute();
+      } catch (JdbiException e) {
+        // a concurrent put of the same content inserted the same row first: same address, same bytes
+        if (check.apply(h).mapTo(Long.class).one() == 0) {
+          throw e;
+        }
+      }
+    });
+  }
+
+  private static byte[] readChunk(InputStream source) throws IOException {
+    return source.readNBytes(CHUNK);
   }
 
   @Override

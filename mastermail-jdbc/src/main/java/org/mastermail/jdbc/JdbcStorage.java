@@ -54,7 +54,7 @@ public final class JdbcStorage implements Storage {
     this.ownedPool = ownedPool;
     this.dialect = Dialect.detect(dataSource);
     if (migrate) {
-      Migrations.migrate(dataSource);
+      Migrations.migrate(dataSource, dialect);
     }
     this.jdbi = Jdbis.create(dataSource);
     this.blobs = new JdbcBlobStore(jdbi);

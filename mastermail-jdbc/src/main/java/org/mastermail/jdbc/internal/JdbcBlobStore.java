@@ -11,11 +11,14 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +37,8 @@ import org.mastermail.blob.StoredBlob;
 public final class JdbcBlobStore implements BlobStore {
   /** 256 KiB: few round trips, yet small pages for H2, which ran out of a 64 MiB heap writing 1 MiB values. */
   static final int CHUNK = 256 * 1024;
+  /** 1 MiB per transaction: few commits, and what a database holds uncommitted stays small. */
+  static final int CHUNKS_PER_TRANSACTION = 4;
 
   private final Jdbi jdbi;
 
@@ -85,14 +90,14 @@ public final class JdbcBlobStore implements BlobStore {
   private void write(BlobId id, long size, byte[] first, @Nullable Path spool) throws IOException {
     int chunks = (int) ((size + CHUNK - 1) / CHUNK);
     try (InputStream source = spool == null ? new ByteArrayInputStream(first) : Files.newInputStream(spool)) {
-      for (int seq = 0; seq < chunks; seq++) {
-        byte[] data = readChunk(source);
-        int index = seq;
-        insertUnlessPresent(
-            h -> h.createQuery("SELECT COUNT(*) FROM blob_chunks WHERE sha256 = :sha AND seq = :seq")
-                .bind("sha", id.sha256()).bind("seq", index),
-            h -> h.createUpdate("INSERT INTO blob_chunks (sha256, seq, data) VALUES (:sha, :seq, :data)")
-                .bind("sha", id.sha256()).bind("seq", index).bind("data", data));
+      int seq = 0;
+      while (seq < chunks) {
+        List<byte[]> group = new ArrayList<>();
+        for (int i = 0; i < CHUNKS_PER_TRANSACTION && seq + i < chunks; i++) {
+          group.add(readChunk(source));
+        }
+        writeChunks(id, seq, group);
+        seq += group.size();
       }
       insertUnlessPresent(
           h -> h.createQuery("SELECT COUNT(*) FROM blobs WHERE sha256 = :sha").bind("sha", id.sha256()),
@@ -100,6 +105,30 @@ public final class JdbcBlobStore implements BlobStore {
               .bind("sha", id.sha256()).bind("size", size).bind("chunks", chunks));
     } catch (JdbiException e) {
       throw new MasterMailException("cannot store blob " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Inserts chunks {@code first...} in one transaction; where some exist already, inserts only the missing ones. */
+  private void writeChunks(BlobId id, int first, List<byte[]> group) {
+    try {
+      jdbi.useTransaction(h -> {
+        PreparedBatch batch = h.prepareBatch("INSERT INTO blob_chunks (sha256, seq, data) VALUES (:sha, :seq, :data)");
+        for (int i = 0; i < group.size(); i++) {
+          batch.bind("sha", id.sha256()).bind("seq", first + i).bind("data", group.get(i)).add();
+        }
+        batch.execute();
+      });
+    } catch (JdbiException e) {
+      // an interrupted or concurrent put of the same content left some of these chunks: same address, same bytes
+      for (int i = 0; i < group.size(); i++) {
+        int index = first + i;
+        byte[] data = group.get(i);
+        insertUnlessPresent(
+            h -> h.createQuery("SELECT COUNT(*) FROM blob_chunks WHERE sha256 = :sha AND seq = :seq")
+                .bind("sha", id.sha256()).bind("seq", index),
+            h -> h.createUpdate("INSERT INTO blob_chunks (sha256, seq, data) VALUES (:sha, :seq, :data)")
+                .bind("sha", id.sha256()).bind("seq", index).bind("data", data));
+      }
     }
   }
 

@@ -7,18 +7,22 @@ import org.mastermail.MasterMailException;
 
 /** Brings the schema up to date with Flyway, configured in code only (no config files, no environment). */
 public final class Migrations {
-  /** Where the migrations live; the SQL is the same for H2 and PostgreSQL. */
+  /** Where the migrations live: SQL for both databases, and per database where one needs its own. */
   public static final String LOCATION = "classpath:db/migration/common";
+  /** The migrations of one database, under {@code db/migration/postgresql} or {@code db/migration/h2}. */
+  public static String vendorLocation(Dialect dialect) {
+    return "classpath:db/migration/" + (dialect == Dialect.POSTGRESQL ? "postgresql" : "h2");
+  }
   /** Our own history table, so a host running Flyway for its own tables in the same schema is not disturbed. */
   public static final String HISTORY_TABLE = "mastermail_schema_history";
 
   private Migrations() {}
 
   /** Applies pending migrations; fails when the database holds migrations this version does not know. */
-  public static void migrate(DataSource dataSource) {
+  public static void migrate(DataSource dataSource, Dialect dialect) {
     Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
-        .locations(LOCATION)
+        .locations(LOCATION, vendorLocation(dialect))
         .table(HISTORY_TABLE)
         .failOnMissingLocations(true)
         .validateMigrationNaming(true)

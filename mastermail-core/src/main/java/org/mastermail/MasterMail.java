@@ -9,15 +9,16 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.admin.AdminService;
 import org.mastermail.blob.BlobStore;
-import org.mastermail.intake.Intake;
-import org.mastermail.intake.IntakeSettings;
-import org.mastermail.internal.DefaultIntake;
 import org.mastermail.conversation.TriageService;
 import org.mastermail.event.EventListener;
+import org.mastermail.intake.Intake;
+import org.mastermail.intake.IntakeSettings;
 import org.mastermail.internal.DefaultAdminService;
+import org.mastermail.internal.DefaultIntake;
 import org.mastermail.internal.DefaultTriageService;
 import org.mastermail.internal.Engine;
 import org.mastermail.internal.TenantSeeder;
+import org.mastermail.rule.Router;
 import org.mastermail.storage.Storage;
 import org.mastermail.tenant.Tenant;
 import org.mastermail.tenant.TenantId;
@@ -52,7 +53,7 @@ public final class MasterMail implements AutoCloseable {
     this.triage = new DefaultTriageService(engine, blobs);
     this.admin = new DefaultAdminService(engine);
     this.seeder = new TenantSeeder(engine);
-    this.intake = blobs == null ? null : new DefaultIntake(engine, blobs, b.intakeSettings);
+    this.intake = blobs == null ? null : new DefaultIntake(engine, blobs, b.intakeSettings, b.router);
   }
 
   public static Builder builder() {
@@ -119,6 +120,7 @@ public final class MasterMail implements AutoCloseable {
     private final List<EventListener> listeners = new ArrayList<>();
     private @Nullable BlobStore blobs;
     private IntakeSettings intakeSettings = IntakeSettings.DEFAULTS;
+    private Router router = Router.NONE;
 
     private Builder() {}
 
@@ -146,6 +148,12 @@ public final class MasterMail implements AutoCloseable {
     /** How incoming mail is treated (size limit, spool directory); default {@link IntakeSettings#DEFAULTS}. */
     public Builder intake(IntakeSettings value) {
       this.intakeSettings = requireNonNull(value, "intake");
+      return this;
+    }
+
+    /** Who decides about incoming mail (default {@link Router#NONE}: every new conversation stays unassigned). */
+    public Builder router(Router value) {
+      this.router = requireNonNull(value, "router");
       return this;
     }
 

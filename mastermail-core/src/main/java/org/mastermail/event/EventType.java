@@ -9,6 +9,8 @@ public enum EventType {
   /** A source's folder stopped syncing (for example its UIDVALIDITY changed); {@code after} says why. */
   SOURCE_HALTED,
   SOURCE_RESUMED,
+  /** A router decided about an incoming message; {@code after} is its trace (which rules matched and why). */
+  ROUTED,
   ASSIGNED,
   UNASSIGNED,
   STATUS_CHANGED,

@@ -26,6 +26,7 @@ import org.mastermail.message.Direction;
 import org.mastermail.message.MessageContent;
 import org.mastermail.message.MessageId;
 import org.mastermail.message.MessageMeta;
+import org.mastermail.rule.Router;
 import org.mastermail.status.Status;
 import org.mastermail.status.StatusCategory;
 import org.mastermail.tenant.TenantId;
@@ -40,7 +41,7 @@ final class Archiving {
   private Archiving() {}
 
   static IngestResult archive(Work w, TenantId tenant, MailboxId mailbox, @Nullable SourceItem item,
-      SingleInstanceStore.Archived archived, ParsedMessage parsed) {
+      SingleInstanceStore.Archived archived, ParsedMessage parsed, Router router) {
     w.s().mailboxes().find(tenant, mailbox)
         .orElseThrow(() -> new NotFoundException("mailbox " + mailbox + " not found in tenant " + tenant));
     if (item != null && w.s().sources().known(tenant, item.source(), item.folder(), item.key())) {
@@ -79,12 +80,14 @@ final class Archiving {
     MessageMeta meta = new MessageMeta(tenant, id, conversation.id(), mailbox, Direction.INCOMING, messageId, from,
         addresses(parsed.to()), subject, w.now(), archived.rawSize());
     w.s().messages().insert(meta);
+    List<Attachment> attachments = attachments(parsed, archived);
     w.s().messages().insertContent(new MessageContent(tenant, id, mailbox, archived.skeleton(), archived.rawSha256(),
         subjectKey, parsed.date(), addresses(parsed.cc()), MessageIds.usable(parsed.inReplyTo()),
         usableIds(parsed.references()),
         Text.storable(parsed.text()), parsed.truncated(), Text.storableOrNull(parsed.html()),
-        attachments(parsed, archived), problems.stream().map(Text::storable).toList()));
+        attachments, problems.stream().map(Text::storable).toList()));
     w.event(tenant, EventType.MESSAGE_RECEIVED, conversation.id(), null, null, id, conversation.version());
+    conversation = Routing.route(w, router, conversation, meta, parsed, attachments, thread.isPresent());
     if (item != null) {
       w.s().sources().record(tenant, item, id);
       advance(w, tenant, item);

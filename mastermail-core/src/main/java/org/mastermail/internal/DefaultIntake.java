@@ -14,9 +14,9 @@ import org.mastermail.NotFoundException;
 import org.mastermail.blob.BlobStore;
 import org.mastermail.event.EventType;
 import org.mastermail.intake.FolderState;
+import org.mastermail.intake.IngestResult;
 import org.mastermail.intake.Intake;
 import org.mastermail.intake.IntakeSettings;
-import org.mastermail.intake.IngestResult;
 import org.mastermail.intake.SourceId;
 import org.mastermail.intake.SourceItem;
 import org.mastermail.internal.mime.SingleInstanceStore;
@@ -25,6 +25,7 @@ import org.mastermail.internal.parse.ParseLimits;
 import org.mastermail.internal.parse.ParsedMessage;
 import org.mastermail.mailbox.MailboxId;
 import org.mastermail.permission.Permission;
+import org.mastermail.rule.Router;
 import org.mastermail.storage.DuplicateKeyException;
 import org.mastermail.tenant.TenantId;
 
@@ -37,9 +38,11 @@ public final class DefaultIntake implements Intake {
   private final IntakeSettings settings;
   private final SingleInstanceStore blobs;
   private final MessageParser parser = new MessageParser(ParseLimits.DEFAULTS);
+  private final Router router;
 
-  public DefaultIntake(Engine engine, BlobStore blobStore, IntakeSettings settings) {
+  public DefaultIntake(Engine engine, BlobStore blobStore, IntakeSettings settings, Router router) {
     this.engine = requireNonNull(engine, "engine");
+    this.router = requireNonNull(router, "router");
     this.settings = requireNonNull(settings, "settings");
     this.blobs = new SingleInstanceStore(requireNonNull(blobStore, "blobStore"),
         SingleInstanceStore.DEFAULT_MIN_EXTRACT_BYTES);
@@ -72,7 +75,8 @@ public final class DefaultIntake implements Intake {
       try (InputStream in = spool.open()) {
         parsed = parser.parse(in);
       }
-      return retryingDuplicates(() -> engine.write(w -> Archiving.archive(w, tenant, mailbox, item, archived, parsed)));
+      return retryingDuplicates(() -> engine.write(w -> Archiving.archive(w, tenant, mailbox, item, archived, parsed,
+          router)));
     } catch (IOException e) {
       throw new MasterMailException("cannot read the message to archive into mailbox " + mailbox + ": "
           + e.getMessage(), e);

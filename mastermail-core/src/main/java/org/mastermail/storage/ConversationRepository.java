@@ -2,7 +2,9 @@ package org.mastermail.storage;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.mastermail.conversation.Conversation;
 import org.mastermail.conversation.ConversationId;
 import org.mastermail.conversation.ConversationSummary;
@@ -31,6 +33,12 @@ public interface ConversationRepository {
 
   /** How many conversations of the tenant are in {@code status}. */
   long countWithStatus(TenantId tenant, StatusId status);
+
+  /**
+   * How many conversations each of {@code assignees} holds in one of {@code statuses} (for least-loaded assignment);
+   * an assignee with none is absent from the map.
+   */
+  Map<UserId, Long> countByAssignee(TenantId tenant, Set<UserId> assignees, Set<StatusId> statuses);
 
   /** Moves every conversation in {@code from} to {@code to}, bumping their versions; returns how many moved. */
   int replaceStatus(TenantId tenant, StatusId from, StatusId to);

@@ -19,4 +19,8 @@ public interface StorageSession {
   EventRepository events();
 
   SourceRepository sources();
+
+  RuleRepository rules();
+
+  StateRepository state();
 }

@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
@@ -199,5 +202,22 @@ final class JdbcConversationRepository implements ConversationRepository {
         .bind("createdAt", c.createdAt())
         .bind("lastActivityAt", c.lastActivityAt())
         .bind("version", c.version());
+  }
+
+  @Override
+  public Map<UserId, Long> countByAssignee(TenantId tenant, Set<UserId> assignees, Set<StatusId> statuses) {
+    requireNonNull(tenant, "tenant");
+    if (assignees.isEmpty() || statuses.isEmpty()) {
+      return Map.of();
+    }
+    Map<UserId, Long> counts = new HashMap<>();
+    new Sql().append("SELECT assignee_id, COUNT(*) AS n FROM conversations WHERE tenant_id = ").param(tenant.value())
+        .append(" AND assignee_id IN ").list(assignees.stream().map(UserId::value).toList())
+        .append(" AND status_id IN ").list(statuses.stream().map(StatusId::value).toList())
+        .append(" GROUP BY assignee_id")
+        .query(handle)
+        .map((rs, ctx) -> Map.entry(new UserId(Rows.uuid(rs, "assignee_id")), rs.getLong("n")))
+        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    return counts;
   }
 }

@@ -6,7 +6,9 @@ import org.mastermail.storage.EventRepository;
 import org.mastermail.storage.MailboxRepository;
 import org.mastermail.storage.MessageRepository;
 import org.mastermail.storage.PermissionRepository;
+import org.mastermail.storage.RuleRepository;
 import org.mastermail.storage.SourceRepository;
+import org.mastermail.storage.StateRepository;
 import org.mastermail.storage.StatusRepository;
 import org.mastermail.storage.StorageSession;
 import org.mastermail.storage.TenantRepository;
@@ -23,6 +25,8 @@ public final class JdbcSession implements StorageSession {
   private final MessageRepository messages;
   private final EventRepository events;
   private final SourceRepository sources;
+  private final RuleRepository rules;
+  private final StateRepository state;
 
   /** Repositories on {@code handle}, which must be in a transaction. */
   public JdbcSession(Handle handle) {
@@ -35,6 +39,8 @@ public final class JdbcSession implements StorageSession {
     this.messages = new JdbcMessageRepository(handle);
     this.events = new JdbcEventRepository(handle);
     this.sources = new JdbcSourceRepository(handle);
+    this.rules = new JdbcRuleRepository(handle);
+    this.state = new JdbcStateRepository(handle);
   }
 
   @Override
@@ -80,5 +86,15 @@ public final class JdbcSession implements StorageSession {
   @Override
   public SourceRepository sources() {
     return sources;
+  }
+
+  @Override
+  public RuleRepository rules() {
+    return rules;
+  }
+
+  @Override
+  public StateRepository state() {
+    return state;
   }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mastermail.Actor;
 import org.mastermail.MasterMail;
@@ -19,6 +20,7 @@ import org.mastermail.NotFoundException;
 import org.mastermail.PermissionDeniedException;
 import org.mastermail.conversation.Conversation;
 import org.mastermail.conversation.ConversationId;
+import org.mastermail.conversation.EntityRef;
 import org.mastermail.conversation.View;
 import org.mastermail.event.Event;
 import org.mastermail.event.EventType;
@@ -32,6 +34,7 @@ import org.mastermail.mailbox.Mailbox;
 import org.mastermail.message.Attachment;
 import org.mastermail.message.MessageContent;
 import org.mastermail.message.MessageId;
+import org.mastermail.rule.RoutingDecision;
 import org.mastermail.status.StatusCategory;
 
 /** Archiving incoming mail: exactly once, threading, raw round trip, single-instance attachments, source state. */
@@ -315,5 +318,52 @@ public interface IntakeContract extends EngineFixture {
     assertThat(o.mm.intake().lease(tenant, source, "node-a", Duration.ofSeconds(30))).isFalse();
     o.mm.intake().release(tenant, source, "node-b");
     assertThat(o.mm.intake().lease(tenant, source, "node-a", Duration.ofSeconds(30))).isTrue();
+  }
+
+  @Test
+  default void routerDecisionShouldBeAppliedWithTheMessageAndExplainedByItsTrace() {
+    Office o = newOffice();
+    var inProgress = o.status("in progress").id();
+    MasterMail routed = MasterMail.builder().storage(masterMail().storage()).clock(clock())
+        .router((message, conversation, session) -> message.fromDomain().equals("client.example")
+            ? new RoutingDecision(o.alice.user(), inProgress, null, true, Set.of("vip"),
+                Set.of(EntityRef.of("contact", message.from())), List.of("rule 1 matched: from domain client.example"))
+            : RoutingDecision.NOTHING)
+        .build();
+
+    IngestResult r = routed.intake().ingest(o.setup.tenant().id(), o.info.id(), new ByteArrayInputStream(
+        Mails.from("jan@client.example", "info@" + o.domain, "Zgłoszenie").bytes()), null);
+
+    Conversation c = o.mm.triage().get(conversationOf(r), o.alice).conversation();
+    assertThat(c.assignee()).isEqualTo(o.alice.user());
+    assertThat(c.status()).isEqualTo(o.status("in progress").id());
+    assertThat(c.urgent()).isTrue();
+    assertThat(c.tags()).containsExactly("vip");
+    assertThat(c.links()).containsExactly(EntityRef.of("contact", "jan@client.example"));
+    assertThat(o.mm.triage().history(c.id(), o.alice)).anySatisfy(e -> {
+      assertThat(e.type()).isEqualTo(EventType.ROUTED);
+      assertThat(e.after()).contains("rule 1 matched");
+    });
+    assertThat(idsOf(View.INBOX, o.bob)).doesNotContain(c.id());
+  }
+
+  @Test
+  default void routerShouldNotTakeAReplyAwayFromItsAssignee() {
+    Office o = newOffice();
+    IngestResult first = ingest(o, o.info, Mails.from("jan@client.example", "info@" + o.domain, "Klucze")
+        .messageId("k1@client.example").bytes());
+    o.mm.triage().assign(o.mm.triage().get(conversationOf(first), o.admin).conversation().ref(), o.alice.user(),
+        o.admin);
+    MasterMail routed = MasterMail.builder().storage(masterMail().storage()).clock(clock())
+        .router((message, conversation, session) -> new RoutingDecision(o.bob.user(), null, null, false, Set.of(),
+            Set.of(), List.of("round robin picked bob")))
+        .build();
+
+    IngestResult reply = routed.intake().ingest(o.setup.tenant().id(), o.info.id(), new ByteArrayInputStream(
+        Mails.from("jan@client.example", "info@" + o.domain, "Re: Klucze").inReplyTo("k1@client.example").bytes()),
+        null);
+
+    assertThat(reply.conversation()).isEqualTo(first.conversation());
+    assertThat(o.mm.triage().get(conversationOf(reply), o.alice).conversation().assignee()).isEqualTo(o.alice.user());
   }
 }

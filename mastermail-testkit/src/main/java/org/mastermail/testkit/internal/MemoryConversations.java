@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.mastermail.conversation.Conversation;
 import org.mastermail.conversation.ConversationId;
 import org.mastermail.conversation.ConversationSummary;
@@ -79,6 +82,16 @@ final class MemoryConversations implements ConversationRepository {
   public long countWithStatus(TenantId tenant, StatusId status) {
     requireNonNull(status, "status");
     return tx.conversations.select(c -> c.tenant().equals(tenant) && c.status().equals(status)).size();
+  }
+
+  @Override
+  public Map<UserId, Long> countByAssignee(TenantId tenant, Set<UserId> assignees, Set<StatusId> statuses) {
+    Map<UserId, Long> counts = new HashMap<>();
+    for (Conversation c : tx.conversations.select(c -> c.tenant().equals(tenant) && c.assignee() != null
+        && assignees.contains(c.assignee()) && statuses.contains(c.status()))) {
+      counts.merge(c.assignee(), 1L, Long::sum);
+    }
+    return counts;
   }
 
   @Override

@@ -21,6 +21,7 @@ import org.mastermail.message.MessageMeta;
 import org.mastermail.permission.Grant;
 import org.mastermail.permission.GrantId;
 import org.mastermail.permission.Role;
+import org.mastermail.rule.StoredRules;
 import org.mastermail.status.Status;
 import org.mastermail.status.StatusId;
 import org.mastermail.storage.ConversationRepository;
@@ -28,7 +29,9 @@ import org.mastermail.storage.EventRepository;
 import org.mastermail.storage.MailboxRepository;
 import org.mastermail.storage.MessageRepository;
 import org.mastermail.storage.PermissionRepository;
+import org.mastermail.storage.RuleRepository;
 import org.mastermail.storage.SourceRepository;
+import org.mastermail.storage.StateRepository;
 import org.mastermail.storage.StatusRepository;
 import org.mastermail.storage.StorageSession;
 import org.mastermail.storage.TenantRepository;
@@ -67,6 +70,9 @@ public final class MemorySession implements StorageSession {
   final Table<Scoped<String>, FolderState> folders;
   final Table<Scoped<String>, Optional<MessageId>> items;
   final Table<Scoped<SourceId>, Lease> leases;
+  final Table<Scoped<String>, StoredRules> rules;
+  final Table<Scoped<String>, Long> counters;
+  final Table<Scoped<String>, Instant> stamps;
 
   private final MemoryTenants tenantRepository = new MemoryTenants(this);
   private final MemoryUsers userRepository = new MemoryUsers(this);
@@ -77,6 +83,7 @@ public final class MemorySession implements StorageSession {
   private final MemoryMessages messageRepository = new MemoryMessages(this);
   private final MemoryEvents eventRepository = new MemoryEvents(this);
   private final MemorySources sourceRepository = new MemorySources(this);
+  private final MemoryRules ruleRepository = new MemoryRules(this);
 
   public MemorySession(MemoryState base) {
     Runnable guard = this::checkOpen;
@@ -98,6 +105,9 @@ public final class MemorySession implements StorageSession {
     folders = new Table<>(base.folders(), guard);
     items = new Table<>(base.items(), guard);
     leases = new Table<>(base.leases(), guard);
+    rules = new Table<>(base.rules(), guard);
+    counters = new Table<>(base.counters(), guard);
+    stamps = new Table<>(base.stamps(), guard);
   }
 
   /** Ends the transaction and returns the state it leaves behind. */
@@ -107,7 +117,8 @@ public final class MemorySession implements StorageSession {
     return new MemoryState(tenants.snapshot(), users.snapshot(), mailboxes.snapshot(), members.snapshot(),
         delegations.snapshot(), statuses.snapshot(), roles.snapshot(), grants.snapshot(), conversations.snapshot(),
         notes.snapshot(), readMarks.snapshot(), messages.snapshot(), events.snapshot(),
-        accessRevisions.snapshot(), contents.snapshot(), folders.snapshot(), items.snapshot(), leases.snapshot());
+        accessRevisions.snapshot(), contents.snapshot(), folders.snapshot(), items.snapshot(), leases.snapshot(),
+        rules.snapshot(), counters.snapshot(), stamps.snapshot());
   }
 
   /** Ends the transaction without a new state (rollback, or after {@link #commit()}). */
@@ -124,6 +135,16 @@ public final class MemorySession implements StorageSession {
   @Override
   public SourceRepository sources() {
     return sourceRepository;
+  }
+
+  @Override
+  public RuleRepository rules() {
+    return ruleRepository;
+  }
+
+  @Override
+  public StateRepository state() {
+    return ruleRepository;
   }
 
   @Override

@@ -22,6 +22,7 @@ import org.mastermail.message.MessageMeta;
 import org.mastermail.permission.Grant;
 import org.mastermail.permission.GrantId;
 import org.mastermail.permission.Role;
+import org.mastermail.rule.StoredRules;
 import org.mastermail.status.Status;
 import org.mastermail.status.StatusId;
 import org.mastermail.tenant.Tenant;
@@ -52,11 +53,15 @@ public record MemoryState(
     Map<Scoped<MessageId>, MessageContent> contents,
     Map<Scoped<String>, FolderState> folders,
     Map<Scoped<String>, Optional<MessageId>> items,
-    Map<Scoped<SourceId>, Lease> leases) {
+    Map<Scoped<SourceId>, Lease> leases,
+    Map<Scoped<String>, StoredRules> rules,
+    Map<Scoped<String>, Long> counters,
+    Map<Scoped<String>, Instant> stamps) {
 
   /** The state of a new storage: no rows at all. */
   public static MemoryState empty() {
     return new MemoryState(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-        Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+        Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+        Map.of());
   }
 }

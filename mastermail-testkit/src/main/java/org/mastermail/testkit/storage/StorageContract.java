@@ -26,7 +26,7 @@ import org.mastermail.storage.Storage;
  */
 public interface StorageContract extends TransactionContract, DirectoryStorageContract, MailboxStorageContract,
     StatusStorageContract, PermissionStorageContract, ConversationStorageContract, ConversationQueryContract,
-    MessageStorageContract, EventStorageContract {
+    MessageStorageContract, EventStorageContract, RuleStorageContract {
   @Override
   Storage storage();
 }

@@ -72,7 +72,13 @@ public final class DefaultTriageService implements TriageService {
       if (q == null) {
         return new Page<ConversationSummary>(List.of(), null);
       }
-      List<ConversationSummary> rows = w.s().conversations().query(q);
+      List<ConversationSummary> rows;
+      if (w.expectedRevision() >= 0) {
+        rows = w.s().queryAtAccessRevision(q, w.expectedRevision());
+        w.revisionVerified();
+      } else {
+        rows = w.s().conversations().query(q);
+      }
       if (rows.size() <= limit) {
         return new Page<>(rows, null);
       }

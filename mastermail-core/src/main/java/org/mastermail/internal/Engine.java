@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.mastermail.Actor;
 import org.mastermail.event.Event;
 import org.mastermail.event.EventListener;
+import org.mastermail.storage.StaleAccessException;
 import org.mastermail.storage.Storage;
 import org.mastermail.tenant.TenantId;
 import org.slf4j.Logger;
@@ -63,14 +65,55 @@ public final class Engine {
 
   /** Runs {@code body}, which only reads, as {@code actor}; see {@link Storage#read}. */
   <R> R read(Actor actor, ActorWork<R> body) {
+    Instant now = clock.instant();
+    CachedAccess cached = accessCache.get(actor);
+    if (cached != null && !now.isBefore(cached.resolvedAt()) && now.isBefore(cached.access().validUntil())) {
+      // optimistic: run with the cached access; the query checks the revision in its own statement, and a body
+      // that made no such query checks it afterwards, so a stale access is never used for a result
+      try {
+        Optimistic<R> result = storage.read(session -> {
+          Work work = new Work(session, now);
+          work.expectRevision(cached.revision());
+          R r;
+          try {
+            r = body.run(work, cached.access());
+          } catch (StaleAccessException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            // a refusal or "not found" may come from the stale access itself: only a current one may say so
+            if (session.tenants().accessRevision(actor.tenant()) != cached.revision()) {
+              return new Optimistic<R>(false, null);
+            }
+            throw e;
+          }
+          requireReadOnly(work);
+          boolean current = work.isRevisionVerified()
+              || session.tenants().accessRevision(actor.tenant()) == cached.revision();
+          return new Optimistic<>(current, r);
+        });
+        if (result.current()) {
+          return result.value(); // the body's own result
+        }
+      } catch (StaleAccessException e) {
+        // fall through: resolve again
+      }
+      accessCache.remove(actor, cached);
+    }
     return storage.read(session -> {
       Work work = new Work(session, clock.instant());
       R result = body.run(work, access(work, actor));
-      if (!work.events().isEmpty() || work.accessChangedTenant() != null) {
-        throw new IllegalStateException("a read changed something");
-      }
+      requireReadOnly(work);
       return result;
     });
+  }
+
+  /** The result of a read made with cached access, and whether that access was still current. */
+  private record Optimistic<R>(boolean current, @Nullable R value) {}
+
+  private static void requireReadOnly(Work work) {
+    if (!work.events().isEmpty() || work.accessChangedTenant() != null) {
+      throw new IllegalStateException("a read changed something");
+    }
   }
 
   /** Like {@link #write(Actor, ActorWork)} for admin changes to users, roles, grants, mailboxes or delegations. */

@@ -22,6 +22,8 @@ final class Work {
   private final Instant now;
   private final List<Event> events = new ArrayList<>();
   private @Nullable TenantId accessChanged;
+  private long expectedRevision = -1;
+  private boolean revisionVerified;
 
   Work(StorageSession session, Instant now) {
     this.session = session;
@@ -47,6 +49,27 @@ final class Work {
 
   @Nullable TenantId accessChangedTenant() {
     return accessChanged;
+  }
+
+  /**
+   * The access revision the actor's cached access belongs to, or -1 when the access was resolved in this unit of work.
+   * A query made with {@link org.mastermail.storage.StorageSession#queryAtAccessRevision} checks it and then
+   * {@link #revisionVerified()} records that no separate check is needed.
+   */
+  long expectedRevision() {
+    return expectedRevision;
+  }
+
+  void expectRevision(long revision) {
+    this.expectedRevision = revision;
+  }
+
+  void revisionVerified() {
+    this.revisionVerified = true;
+  }
+
+  boolean isRevisionVerified() {
+    return revisionVerified;
   }
 
   /** Appends an event to the log (in this transaction) and remembers it for the listeners. */

@@ -20,6 +20,7 @@ import org.mastermail.conversation.NoteId;
 import org.mastermail.status.StatusId;
 import org.mastermail.storage.ConversationQuery;
 import org.mastermail.storage.ConversationRepository;
+import org.mastermail.storage.StaleAccessException;
 import org.mastermail.tenant.TenantId;
 import org.mastermail.tenant.UserId;
 
@@ -81,12 +82,40 @@ final class JdbcConversationRepository implements ConversationRepository {
     if (sql.matchesNothing()) {
       return List.of();
     }
-    return sql.page().query(handle).map((rs, ctx) -> {
+    return page(sql.page(false), false).rows();
+  }
+
+  /**
+   * {@link #query} in one statement with the tenant's access revision; fails when it is not {@code accessRevision}.
+   * An empty page carries no revision, so then the revision is read on its own.
+   */
+  List<ConversationSummary> queryAtAccessRevision(ConversationQuery query, long accessRevision) {
+    requireNonNull(query, "query");
+    SqlConversationQuery sql = new SqlConversationQuery(query);
+    Page page = sql.matchesNothing() ? new Page(List.of(), -1) : page(sql.page(true), true);
+    long current = page.rows().isEmpty() ? new JdbcTenantRepository(handle).accessRevision(query.tenant())
+        : page.revision();
+    if (current != accessRevision) {
+      throw new StaleAccessException("access revision of tenant " + query.tenant() + " is " + current + ", not "
+          + accessRevision);
+    }
+    return page.rows();
+  }
+
+  private record Page(List<ConversationSummary> rows, long revision) {}
+
+  private Page page(Sql sql, boolean withRevision) {
+    long[] revision = {-1};
+    List<ConversationSummary> rows = sql.query(handle).map((rs, ctx) -> {
+      if (withRevision) {
+        revision[0] = rs.getLong("access_revision");
+      }
       ConversationRows.Row row = ConversationRows.row(rs);
       Instant readAt = Rows.nullableInstant(rs, "read_at");
       Conversation conversation = row.with(ConversationRows.tags(rs), ConversationRows.links(rs));
       return new ConversationSummary(conversation, readAt == null || readAt.isBefore(row.lastActivityAt()));
     }).list();
+    return new Page(rows, revision[0]);
   }
 
   @Override

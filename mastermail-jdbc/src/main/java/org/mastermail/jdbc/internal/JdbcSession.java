@@ -1,6 +1,9 @@
 package org.mastermail.jdbc.internal;
 
+import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.mastermail.conversation.ConversationSummary;
+import org.mastermail.storage.ConversationQuery;
 import org.mastermail.storage.ConversationRepository;
 import org.mastermail.storage.EventRepository;
 import org.mastermail.storage.MailboxRepository;
@@ -21,7 +24,7 @@ public final class JdbcSession implements StorageSession {
   private final MailboxRepository mailboxes;
   private final StatusRepository statuses;
   private final PermissionRepository permissions;
-  private final ConversationRepository conversations;
+  private final JdbcConversationRepository conversations;
   private final MessageRepository messages;
   private final EventRepository events;
   private final SourceRepository sources;
@@ -86,6 +89,12 @@ public final class JdbcSession implements StorageSession {
   @Override
   public SourceRepository sources() {
     return sources;
+  }
+
+  /** The page and the access revision in one statement, one snapshot. */
+  @Override
+  public List<ConversationSummary> queryAtAccessRevision(ConversationQuery query, long accessRevision) {
+    return conversations.queryAtAccessRevision(query, accessRevision);
   }
 
   @Override

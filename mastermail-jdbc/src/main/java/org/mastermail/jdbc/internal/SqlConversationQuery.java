@@ -59,9 +59,18 @@ final class SqlConversationQuery {
    * outside the limited page so that they are read for the page's rows only.
    */
   Sql page() {
+    return page(false);
+  }
+
+  /** {@link #page()}, with the tenant's {@code access_revision} as a column when {@code withRevision}. */
+  Sql page(boolean withRevision) {
     String order = " ORDER BY p." + key + " " + direction + ", p.id " + direction;
-    Sql sql = new Sql().append("SELECT p.*, "
-        + "(SELECT ARRAY_AGG(t.tag) FROM conversation_tags t "
+    Sql sql = new Sql().append("SELECT p.*, ");
+    if (withRevision) {
+      sql.append("(SELECT t.access_revision FROM tenants t WHERE t.tenant_id = ").param(query.tenant().value())
+          .append(") AS access_revision, ");
+    }
+    sql.append("(SELECT ARRAY_AGG(t.tag) FROM conversation_tags t "
         + "WHERE t.tenant_id = p.tenant_id AND t.conversation_id = p.id) AS tags, "
         + "(SELECT ARRAY_AGG(l.entity_type || '" + LINK_SEPARATOR + "' || l.entity_id) FROM conversation_links l "
         + "WHERE l.tenant_id = p.tenant_id AND l.conversation_id = p.id) AS links "

@@ -1,6 +1,7 @@
 package org.mastermail.testkit.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mastermail.testkit.storage.Fixtures.at;
 
 import java.util.ArrayList;
@@ -16,7 +17,9 @@ import org.mastermail.mailbox.Mailbox;
 import org.mastermail.storage.AssigneeScope;
 import org.mastermail.storage.ConversationQuery;
 import org.mastermail.storage.Keyset;
+import org.mastermail.storage.StaleAccessException;
 import org.mastermail.storage.Storage;
+import org.mastermail.storage.StorageSession;
 import org.mastermail.testkit.storage.Fixtures.Layout;
 import org.mastermail.testkit.storage.Fixtures.QueryDraft;
 import org.mastermail.testkit.storage.Fixtures.World;
@@ -316,5 +319,27 @@ public interface ConversationQueryContract {
       }
       assertThat(visited).as("pages of %d in %s order", pageSize, sort).containsExactlyElementsOf(expected);
     }
+  }
+
+  @Test
+  default void queryAtAccessRevisionShouldAnswerOnlyForTheCurrentRevision() {
+    World w = Fixtures.world(storage());
+    Layout l = layout(w);
+    ConversationQuery q = Fixtures.query(w).build();
+    ConversationQuery nothing = Fixtures.query(w).tag("no-such-tag").build();
+    long revision = storage().inTransaction((StorageSession s) -> s.tenants().accessRevision(w.id()));
+
+    assertThat(storage().inTransaction(s -> s.queryAtAccessRevision(q, revision)).stream()
+        .map(ConversationSummary::conversation).toList())
+        .containsExactly(l.salesNobody(), l.salesAlice(), l.infoNobody(), l.infoAlice());
+    List<ConversationSummary> none = storage().inTransaction((StorageSession s) -> s.queryAtAccessRevision(nothing,
+        revision));
+    assertThat(none).isEmpty();
+
+    storage().useTransaction(s -> s.tenants().bumpAccessRevision(w.id()));
+    assertThatThrownBy(() -> storage().inTransaction(s -> s.queryAtAccessRevision(q, revision)))
+        .isInstanceOf(StaleAccessException.class);
+    assertThatThrownBy(() -> storage().inTransaction(s -> s.queryAtAccessRevision(nothing, revision)))
+        .isInstanceOf(StaleAccessException.class);
   }
 }

@@ -1,7 +1,17 @@
 /**
- * Mail sources and transports on Jakarta Mail. This module is reserved for the IMAP (IDLE, UID sync), POP3 (UIDL) and
- * SMTP adapters of the core {@code MailSource} and {@code MailTransport} SPIs; it holds no classes yet, so that no host
- * mistakes a placeholder for a working adapter.
+ * Mail sources on Jakarta Mail: {@link org.mastermail.imap.ImapSource} fetches one IMAP folder by UID (with IDLE) and
+ * {@link org.mastermail.imap.Pop3Source} a POP3 account by UIDL, both into {@link org.mastermail.intake.Intake}, which
+ * archives each message exactly once:
+ *
+ * <pre>{@code
+ * ImapSettings settings = ImapSettings.builder("imap.acme.example", "info@acme.example",
+ *         Credentials.password(secret))
+ *     .acknowledge(Acknowledge.moveTo("Archived"))
+ *     .build();
+ * MailSource source = new ImapSource(SourceId.of("imap:info"), tenant, info.id(), settings);
+ * }</pre>
+ *
+ * <p>A source only fetches and acknowledges; a scheduler calls {@code sync} while it holds the source's lease.
  */
 @NullMarked
 package org.mastermail.imap;

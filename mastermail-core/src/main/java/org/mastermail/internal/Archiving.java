@@ -12,7 +12,6 @@ import org.mastermail.blob.BlobId;
 import org.mastermail.conversation.Conversation;
 import org.mastermail.conversation.ConversationId;
 import org.mastermail.event.EventType;
-import org.mastermail.intake.FolderState;
 import org.mastermail.intake.IngestResult;
 import org.mastermail.intake.IngestResult.Outcome;
 import org.mastermail.intake.SourceItem;
@@ -123,11 +122,7 @@ final class Archiving {
     if (item.uid() == 0) {
       return;
     }
-    FolderState state = w.s().sources().folder(tenant, item.source(), item.folder());
-    if (state.uidValidity() == item.uidValidity() && item.uid() > state.lastUid()) {
-      w.s().sources().saveFolder(tenant, new FolderState(item.source(), item.folder(), state.uidValidity(),
-          item.uid(), state.acknowledgedUid(), state.haltedReason()));
-    }
+    w.s().sources().advance(tenant, item.source(), item.folder(), item.uidValidity(), item.uid());
   }
 
   /** A reply stays with its assignee; a closed conversation opens again at the first open status. */

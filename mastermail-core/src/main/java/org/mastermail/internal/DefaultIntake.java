@@ -110,6 +110,14 @@ public final class DefaultIntake implements Intake {
     if (uidValidity <= 0) {
       throw new InvalidInputException("UIDVALIDITY is positive, was " + uidValidity);
     }
+    try {
+      return beginOnce(tenant, source, folder, uidValidity);
+    } catch (DuplicateKeyException e) {
+      return beginOnce(tenant, source, folder, uidValidity); // another node recorded the folder at the same moment
+    }
+  }
+
+  private FolderState beginOnce(TenantId tenant, SourceId source, String folder, long uidValidity) {
     return engine.write(w -> {
       FolderState state = w.s().sources().folder(tenant, source, folder);
       if (state.uidValidity() == uidValidity || state.halted()) {
@@ -134,11 +142,7 @@ public final class DefaultIntake implements Intake {
   @Override
   public void acknowledged(TenantId tenant, SourceId source, String folder, long uid) {
     engine.write(w -> {
-      FolderState state = w.s().sources().folder(tenant, source, folder);
-      if (uid > state.acknowledgedUid()) {
-        w.s().sources().saveFolder(tenant, new FolderState(source, folder, state.uidValidity(), state.lastUid(), uid,
-            state.haltedReason()));
-      }
+      w.s().sources().acknowledge(tenant, source, folder, uid);
       return null;
     });
   }

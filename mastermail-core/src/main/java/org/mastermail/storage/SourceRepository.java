@@ -16,6 +16,15 @@ public interface SourceRepository {
   /** Stores the state of a folder, replacing the previous one. */
   void saveFolder(TenantId tenant, FolderState state);
 
+  /**
+   * Moves the folder's {@code lastUid} up to {@code uid} if its UIDVALIDITY is {@code uidValidity} and it is lower;
+   * touches nothing else, so concurrent acknowledgements are not overwritten.
+   */
+  void advance(TenantId tenant, SourceId source, String folder, long uidValidity, long uid);
+
+  /** Moves the folder's {@code acknowledgedUid} up to {@code uid} if it is lower; touches nothing else. */
+  void acknowledge(TenantId tenant, SourceId source, String folder, long uid);
+
   /** Whether the item with {@code key} was recorded. */
   boolean known(TenantId tenant, SourceId source, String folder, String key);
 

@@ -55,6 +55,24 @@ final class JdbcSourceRepository implements SourceRepository {
   }
 
   @Override
+  public void advance(TenantId tenant, SourceId source, String folder, long uidValidity, long uid) {
+    requireNonNull(tenant, "tenant");
+    handle.createUpdate("UPDATE source_folders SET last_uid = :uid WHERE tenant_id = :tenant AND source_id = :source "
+            + "AND folder = :folder AND uid_validity = :validity AND last_uid < :uid")
+        .bind("tenant", tenant.value()).bind("source", source.value()).bind("folder", folder)
+        .bind("validity", uidValidity).bind("uid", uid).execute();
+  }
+
+  @Override
+  public void acknowledge(TenantId tenant, SourceId source, String folder, long uid) {
+    requireNonNull(tenant, "tenant");
+    handle.createUpdate("UPDATE source_folders SET acknowledged_uid = :uid WHERE tenant_id = :tenant "
+            + "AND source_id = :source AND folder = :folder AND acknowledged_uid < :uid")
+        .bind("tenant", tenant.value()).bind("source", source.value()).bind("folder", folder).bind("uid", uid)
+        .execute();
+  }
+
+  @Override
   public boolean known(TenantId tenant, SourceId source, String folder, String key) {
     requireNonNull(tenant, "tenant");
     return handle.createQuery("SELECT COUNT(*) FROM source_items WHERE tenant_id = :tenant AND source_id = :source "

@@ -35,6 +35,23 @@ final class MemorySources implements SourceRepository {
   }
 
   @Override
+  public void advance(TenantId tenant, SourceId source, String folder, long uidValidity, long uid) {
+    FolderState s = folder(tenant, source, folder);
+    if (tx.folders.contains(new Scoped<>(tenant, Keys.join(source.value(), folder))) && s.uidValidity() == uidValidity
+        && s.lastUid() < uid) {
+      saveFolder(tenant, new FolderState(source, folder, uidValidity, uid, s.acknowledgedUid(), s.haltedReason()));
+    }
+  }
+
+  @Override
+  public void acknowledge(TenantId tenant, SourceId source, String folder, long uid) {
+    FolderState s = folder(tenant, source, folder);
+    if (tx.folders.contains(new Scoped<>(tenant, Keys.join(source.value(), folder))) && s.acknowledgedUid() < uid) {
+      saveFolder(tenant, new FolderState(source, folder, s.uidValidity(), s.lastUid(), uid, s.haltedReason()));
+    }
+  }
+
+  @Override
   public boolean known(TenantId tenant, SourceId source, String folder, String key) {
     return tx.items.contains(new Scoped<>(requireNonNull(tenant, "tenant"), Keys.join(source.value(), folder, key)));
   }

@@ -76,7 +76,7 @@ final class ViewQueries {
       return null;
     }
     return new ConversationQuery(access.user().tenant(), me, mailboxes, full, scope, assignee, statuses, filter.tag(),
-        filter.dueBefore(), filter.linkedTo(), sort, after, limit);
+        filter.dueBefore(), filter.linkedTo(), sort, after, limit, filter.text());
   }
 
   /** The status ids the filter allows (empty = any), or null when status and category filters exclude everything. */

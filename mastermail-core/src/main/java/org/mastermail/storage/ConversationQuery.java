@@ -20,14 +20,18 @@ import org.mastermail.tenant.UserId;
  *   <li>{@code mailbox IN fullAccess OR assignee = viewer OR assignee IS NULL} (visibility);</li>
  *   <li>the {@link AssigneeScope} condition;</li>
  *   <li>{@code status IN statuses} when not empty, tagged {@code tag}, {@code dueAt < dueBefore}, linked to
- *       {@code linkedTo}, when given.</li>
+ *       {@code linkedTo}, when given;</li>
+ *   <li>when {@code text} is given: the conversation has a message whose subject, sender, recipients, text body or
+ *       attachment names contain every word of it, ignoring case (a storage may match words more cleverly, for
+ *       example PostgreSQL full-text search).</li>
  * </ul>
  * Rows come in {@link #sort} order (ties by id, see {@link Keyset}), strictly after {@code after} when given, at most
  * {@code limit} of them. The sort key is {@code lastActivityAt} for NEWEST / OLDEST and {@link #dueKey} for DUE.
  */
 public record ConversationQuery(TenantId tenant, UserId viewer, Set<MailboxId> mailboxes, Set<MailboxId> fullAccess,
     AssigneeScope scope, @Nullable UserId assignee, Set<StatusId> statuses, @Nullable String tag,
-    @Nullable Instant dueBefore, @Nullable EntityRef linkedTo, Sort sort, @Nullable Keyset after, int limit) {
+    @Nullable Instant dueBefore, @Nullable EntityRef linkedTo, Sort sort, @Nullable Keyset after, int limit,
+    @Nullable String text) {
   /** The due key of a conversation without a due date: sorts after every real date. */
   public static final Instant NO_DUE = Instant.parse("9999-12-31T00:00:00Z");
 
@@ -63,6 +67,6 @@ public record ConversationQuery(TenantId tenant, UserId viewer, Set<MailboxId> m
   /** The same query with another assignee condition (used to count each view). */
   public ConversationQuery withScope(AssigneeScope newScope, @Nullable UserId newAssignee) {
     return new ConversationQuery(tenant, viewer, mailboxes, fullAccess, newScope, newAssignee, statuses, tag,
-        dueBefore, linkedTo, sort, after, limit);
+        dueBefore, linkedTo, sort, after, limit, text);
   }
 }

@@ -109,7 +109,7 @@ public final class JdbcStorage implements Storage {
   public <R, X extends Exception> R inTransaction(UnitOfWork<R, X> work) throws X {
     requireNonNull(work, "work");
     try {
-      return jdbi.inTransaction(handle -> work.run(new JdbcSession(handle)));
+      return jdbi.inTransaction(handle -> work.run(new JdbcSession(handle, dialect)));
     } catch (JdbiException e) {
       // from our repositories or the commit; exceptions of the work itself pass unchanged
       throw SqlErrors.translate(e);
@@ -121,7 +121,7 @@ public final class JdbcStorage implements Storage {
   public <R, X extends Exception> R read(UnitOfWork<R, X> work) throws X {
     requireNonNull(work, "work");
     try {
-      return jdbi.withHandle(handle -> work.run(new JdbcSession(handle)));
+      return jdbi.withHandle(handle -> work.run(new JdbcSession(handle, dialect)));
     } catch (JdbiException e) {
       throw SqlErrors.translate(e);
     }

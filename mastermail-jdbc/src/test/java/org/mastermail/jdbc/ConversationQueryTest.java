@@ -140,11 +140,11 @@ class ConversationQueryTest {
     Conversation annas = f.conversation(sales, anna, Fixtures.T0);
     insert(List.of(berts, bertsInSales, unassigned, annas));
     ConversationQuery all = new ConversationQuery(f.tenant, anna, Set.of(info, sales), Set.of(info),
-        AssigneeScope.ANY, null, Set.of(), null, null, null, Sort.NEWEST, null, 10);
+        AssigneeScope.ANY, null, Set.of(), null, null, null, Sort.NEWEST, null, 10, null);
     assertThat(matches(all)).containsExactlyInAnyOrder(berts, unassigned, annas);
     assertThat(matches(all.withScope(AssigneeScope.ASSIGNED_TO, bert))).containsExactly(berts);
     ConversationQuery noFullAccess = new ConversationQuery(f.tenant, anna, Set.of(sales), Set.of(),
-        AssigneeScope.ASSIGNED_TO, bert, Set.of(), null, null, null, Sort.NEWEST, null, 10);
+        AssigneeScope.ASSIGNED_TO, bert, Set.of(), null, null, null, Sort.NEWEST, null, 10, null);
     assertThat(matches(noFullAccess)).isEmpty();
     var hiddenCount = Fixtures.read(storage, s -> s.conversations().count(noFullAccess));
     assertThat(hiddenCount).isZero();
@@ -172,13 +172,13 @@ class ConversationQueryTest {
 
   private ConversationQuery inbox(Sort sort, Keyset after, int limit) {
     return new ConversationQuery(f.tenant, anna, Set.of(info), Set.of(), AssigneeScope.VIEWER_OR_UNASSIGNED, null,
-        Set.of(), null, null, null, sort, after, limit);
+        Set.of(), null, null, null, sort, after, limit, null);
   }
 
   private static ConversationQuery with(ConversationQuery q, Set<StatusId> statuses, String tag, Instant dueBefore,
       EntityRef linkedTo) {
     return new ConversationQuery(q.tenant(), q.viewer(), q.mailboxes(), q.fullAccess(), q.scope(), q.assignee(),
-        statuses, tag, dueBefore, linkedTo, q.sort(), q.after(), q.limit());
+        statuses, tag, dueBefore, linkedTo, q.sort(), q.after(), q.limit(), q.text());
   }
 
   private List<Conversation> matches(ConversationQuery query) {

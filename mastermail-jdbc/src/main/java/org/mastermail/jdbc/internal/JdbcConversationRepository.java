@@ -26,11 +26,13 @@ import org.mastermail.tenant.UserId;
 
 final class JdbcConversationRepository implements ConversationRepository {
   private final Handle handle;
+  private final Dialect dialect;
   private final ConversationRows rows;
 
-  JdbcConversationRepository(Handle handle) {
+  JdbcConversationRepository(Handle handle, Dialect dialect) {
     this.handle = handle;
     this.rows = new ConversationRows(handle);
+    this.dialect = dialect;
   }
 
   @Override
@@ -78,7 +80,7 @@ final class JdbcConversationRepository implements ConversationRepository {
   @Override
   public List<ConversationSummary> query(ConversationQuery query) {
     requireNonNull(query, "query");
-    SqlConversationQuery sql = new SqlConversationQuery(query);
+    SqlConversationQuery sql = new SqlConversationQuery(query, dialect);
     if (sql.matchesNothing()) {
       return List.of();
     }
@@ -91,7 +93,7 @@ final class JdbcConversationRepository implements ConversationRepository {
    */
   List<ConversationSummary> queryAtAccessRevision(ConversationQuery query, long accessRevision) {
     requireNonNull(query, "query");
-    SqlConversationQuery sql = new SqlConversationQuery(query);
+    SqlConversationQuery sql = new SqlConversationQuery(query, dialect);
     Page page = sql.matchesNothing() ? new Page(List.of(), -1) : page(sql.page(true), true);
     long current = page.rows().isEmpty() ? new JdbcTenantRepository(handle).accessRevision(query.tenant())
         : page.revision();
@@ -121,7 +123,7 @@ final class JdbcConversationRepository implements ConversationRepository {
   @Override
   public long count(ConversationQuery query) {
     requireNonNull(query, "query");
-    SqlConversationQuery sql = new SqlConversationQuery(query);
+    SqlConversationQuery sql = new SqlConversationQuery(query, dialect);
     if (sql.matchesNothing()) {
       return 0;
     }

@@ -108,6 +108,9 @@ final class JdbcMessageRepository implements MessageRepository {
     return byMessage;
   }
 
+  /** PostgreSQL limits one tsvector to 1 MB; the start of a long body is what people search for anyway. */
+  private static final int MAX_SEARCH_TEXT = 200_000;
+
   private static final String META_COLUMNS = "m.id, m.conversation_id, m.mailbox_id, m.direction, m.message_id_header, "
       + "m.from_address, m.subject, m.received_at, m.size_bytes";
 
@@ -181,16 +184,16 @@ final class JdbcMessageRepository implements MessageRepository {
     requireNonNull(content, "content");
     UUID tenant = content.tenant().value();
     UUID message = content.message().value();
-    Instant receivedAt = find(content.tenant(), content.message())
-        .orElseThrow(() -> new NotFoundException("message " + message + " must be inserted before its content"))
-        .receivedAt();
+    MessageMeta meta = find(content.tenant(), content.message())
+        .orElseThrow(() -> new NotFoundException("message " + message + " must be inserted before its content"));
+    Instant receivedAt = meta.receivedAt();
     SqlErrors.uniqueWrite(handle, "message_contents_raw_uq",
         () -> "mailbox " + content.mailbox() + " already holds a message with SHA-256 " + content.rawSha256(),
         () -> "message " + message + " already has its content",
         () -> handle.createUpdate("INSERT INTO message_contents (tenant_id, message_id, mailbox_id, skeleton, "
                 + "raw_sha256, subject_key, received_at, sent_at, cc, in_reply_to, refs, body_text, truncated, "
-                + "body_html, problems) VALUES (:tenant, :message, :mailbox, :skeleton, :raw, :subjectKey, "
-                + ":receivedAt, :sentAt, :cc, :inReplyTo, :refs, :text, :truncated, :html, :problems)")
+                + "body_html, problems, search_text) VALUES (:tenant, :message, :mailbox, :skeleton, :raw, :subjectKey, "
+                + ":receivedAt, :sentAt, :cc, :inReplyTo, :refs, :text, :truncated, :html, :problems, :search)")
             .bind("tenant", tenant).bind("message", message).bind("mailbox", content.mailbox().value())
             .bind("skeleton", content.skeleton().sha256()).bind("raw", content.rawSha256().sha256())
             .bind("subjectKey", content.subjectKey()).bind("receivedAt", receivedAt)
@@ -200,6 +203,7 @@ final class JdbcMessageRepository implements MessageRepository {
             .bind("refs", Lines.join(content.references())).bind("text", content.text())
             .bind("truncated", content.truncated()).bindByType("html", content.html(), String.class)
             .bind("problems", Lines.join(content.problems()))
+            .bind("search", searchText(meta, content))
             .execute());
     if (content.attachments().isEmpty()) {
       return;
@@ -238,5 +242,18 @@ final class JdbcMessageRepository implements MessageRepository {
             rs.getBoolean("truncated"), rs.getString("body_html"), attachments,
             Lines.split(rs.getString("problems"))))
         .findOne();
+  }
+
+  /** Subject, sender, recipients, attachment names and text body, bounded: what full-text search looks in. */
+  private static String searchText(MessageMeta meta, MessageContent content) {
+    StringBuilder text = new StringBuilder().append(meta.subject()).append('\n').append(meta.from()).append('\n')
+        .append(String.join(" ", meta.to())).append('\n').append(String.join(" ", content.cc())).append('\n');
+    for (Attachment a : content.attachments()) {
+      if (a.filename() != null) {
+        text.append(a.filename()).append('\n');
+      }
+    }
+    text.append(content.text(), 0, Math.min(content.text().length(), MAX_SEARCH_TEXT));
+    return text.toString();
   }
 }

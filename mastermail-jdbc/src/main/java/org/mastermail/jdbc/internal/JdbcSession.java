@@ -32,13 +32,13 @@ public final class JdbcSession implements StorageSession {
   private final StateRepository state;
 
   /** Repositories on {@code handle}, which must be in a transaction. */
-  public JdbcSession(Handle handle) {
+  public JdbcSession(Handle handle, Dialect dialect) {
     this.tenants = new JdbcTenantRepository(handle);
     this.users = new JdbcUserRepository(handle);
     this.mailboxes = new JdbcMailboxRepository(handle);
     this.statuses = new JdbcStatusRepository(handle);
     this.permissions = new JdbcPermissionRepository(handle);
-    this.conversations = new JdbcConversationRepository(handle);
+    this.conversations = new JdbcConversationRepository(handle, dialect);
     this.messages = new JdbcMessageRepository(handle);
     this.events = new JdbcEventRepository(handle);
     this.sources = new JdbcSourceRepository(handle);

@@ -3,6 +3,7 @@ package org.mastermail.jdbc.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -37,12 +38,14 @@ final class SqlConversationQuery {
   private enum Assignee { USER, NONE, ANY }
 
   private final ConversationQuery query;
+  private final Dialect dialect;
   private final List<Branch> branches;
   private final String key;
   private final String direction;
 
-  SqlConversationQuery(ConversationQuery query) {
+  SqlConversationQuery(ConversationQuery query, Dialect dialect) {
     this.query = query;
+    this.dialect = dialect;
     this.branches = branches(query);
     this.key = query.sort() == Sort.DUE ? "due_key" : "last_activity_at";
     this.direction = query.sort() == Sort.NEWEST ? "DESC" : "ASC";
@@ -126,6 +129,23 @@ final class SqlConversationQuery {
     if (query.dueBefore() != null) {
       sql.append(" AND c.due_at < ").param(query.dueBefore());
     }
+    String text = query.text();
+    if (text != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM messages m JOIN message_contents mc ON mc.tenant_id = m.tenant_id "
+          + "AND mc.message_id = m.id WHERE m.tenant_id = c.tenant_id AND m.conversation_id = c.id AND ");
+      if (dialect == Dialect.POSTGRESQL) {
+        // the expression of the GIN index message_contents_search_ix, so that the index can answer it
+        sql.append("to_tsvector('simple', mc.search_text) @@ plainto_tsquery('simple', ").param(text).append(")");
+      } else {
+        String separator = "";
+        for (String word : text.toLowerCase(Locale.ROOT).split("\\s+")) {
+          sql.append(separator).append("LOWER(mc.search_text) LIKE ").param("%" + escapeLike(word) + "%")
+              .append(" ESCAPE '!'");
+          separator = " AND ";
+        }
+      }
+      sql.append(")");
+    }
     EntityRef link = query.linkedTo();
     if (link != null) {
       sql.append(" AND EXISTS (SELECT 1 FROM conversation_links l WHERE l.tenant_id = c.tenant_id "
@@ -145,6 +165,11 @@ final class SqlConversationQuery {
     sql.append(" AND c." + key + " " + outer + " ").param(after.key())
         .append(" AND (c." + key + " " + strict + " ").param(after.key())
         .append(" OR c.id " + strict + " ").param(after.id().value()).append(")");
+  }
+
+  // '!' rather than a backslash: Jdbi's statement parser would read '\' as an escaped quote
+  private static String escapeLike(String word) {
+    return word.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private static UUID requireUser(Branch branch) {

@@ -19,6 +19,7 @@ import org.mastermail.MasterMail;
 import org.mastermail.NotFoundException;
 import org.mastermail.PermissionDeniedException;
 import org.mastermail.conversation.Conversation;
+import org.mastermail.conversation.ConversationFilter;
 import org.mastermail.conversation.ConversationId;
 import org.mastermail.conversation.EntityRef;
 import org.mastermail.conversation.View;
@@ -365,5 +366,34 @@ public interface IntakeContract extends EngineFixture {
 
     assertThat(reply.conversation()).isEqualTo(first.conversation());
     assertThat(o.mm.triage().get(conversationOf(reply), o.alice).conversation().assignee()).isEqualTo(o.alice.user());
+  }
+
+  @Test
+  default void fullTextSearchShouldFindBodiesSendersAndAttachmentNamesWithinWhatTheActorSees() {
+    Office o = newOffice();
+    IngestResult heating = ingest(o, o.info, Mails.from("jan@client.example", "info@" + o.domain, "Awaria")
+        .body("Nie działa ogrzewanie w mieszkaniu 12.\n").bytes());
+    IngestResult invoice = ingest(o, o.info, Mails.from("buchhaltung@lieferant.example", "info@" + o.domain,
+        "Rechnung").attach("Rechnung-2026-117.pdf", new byte[5000]).bytes());
+    IngestResult assignedToBob = ingest(o, o.info, Mails.from("eva@client.example", "info@" + o.domain, "Topení")
+        .body("Ogrzewanie again, second flat.\n").bytes());
+    o.mm.triage().assign(o.mm.triage().get(conversationOf(assignedToBob), o.admin).conversation().ref(),
+        o.bob.user(), o.admin);
+    IngestResult sales = ingest(o, o.sales, Mails.from("jan@client.example", "sales@" + o.domain, "Oferta")
+        .body("Ogrzewanie podłogowe - oferta.\n").bytes());
+
+    ConversationFilter word = ConversationFilter.none().withText("OGRZEWANIE");
+    assertThat(idsOf(View.INBOX, word, o.alice)).containsExactly(conversationOf(heating));
+    assertThat(idsOf(View.INBOX, word, o.bob)).containsExactlyInAnyOrder(conversationOf(heating),
+        conversationOf(assignedToBob));
+    assertThat(idsOf(View.INBOX, word, o.carol)).containsExactly(conversationOf(sales));
+    assertThat(idsOf(View.INBOX, ConversationFilter.none().withText("rechnung-2026-117.pdf"), o.alice))
+        .containsExactly(conversationOf(invoice));
+    assertThat(idsOf(View.INBOX, ConversationFilter.none().withText("buchhaltung@lieferant.example"), o.alice))
+        .containsExactly(conversationOf(invoice));
+    assertThat(idsOf(View.INBOX, ConversationFilter.none().withText("ogrzewanie mieszkaniu"), o.alice))
+        .containsExactly(conversationOf(heating));
+    assertThat(idsOf(View.INBOX, ConversationFilter.none().withText("ogrzewanie nonexistentword"), o.alice))
+        .isEmpty();
   }
 }

@@ -63,7 +63,7 @@ final class MemoryConversations implements ConversationRepository {
     requireNonNull(query, "query");
     Keyset after = query.after();
     return tx.conversations
-        .select(c -> QueryMatcher.matches(c, query) && (after == null || ConversationOrder.isAfter(c, after,
+        .select(c -> QueryMatcher.matches(c, query, tx) && (after == null || ConversationOrder.isAfter(c, after,
             query.sort())))
         .stream()
         .sorted(ConversationOrder.comparator(query.sort()))
@@ -75,7 +75,7 @@ final class MemoryConversations implements ConversationRepository {
   @Override
   public long count(ConversationQuery query) {
     requireNonNull(query, "query");
-    return tx.conversations.select(c -> QueryMatcher.matches(c, query)).size();
+    return tx.conversations.select(c -> QueryMatcher.matches(c, query, tx)).size();
   }
 
   @Override

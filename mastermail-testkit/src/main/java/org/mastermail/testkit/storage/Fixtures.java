@@ -198,6 +198,7 @@ final class Fixtures {
     private @Nullable String tag;
     private @Nullable Instant dueBefore;
     private @Nullable EntityRef linkedTo;
+    private @Nullable String text;
     private Sort sort = Sort.NEWEST;
     private @Nullable Keyset after;
     private int limit = 1000;
@@ -288,7 +289,12 @@ final class Fixtures {
 
     ConversationQuery build() {
       return new ConversationQuery(tenant, viewer, mailboxes, fullAccess, scope, assignee, statuses, tag, dueBefore,
-          linkedTo, sort, after, limit);
+          linkedTo, sort, after, limit, text);
+    }
+
+    QueryDraft text(@Nullable String value) {
+      text = value;
+      return this;
     }
   }
 }

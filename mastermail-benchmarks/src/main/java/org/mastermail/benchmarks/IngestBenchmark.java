@@ -117,7 +117,7 @@ public final class IngestBenchmark {
     }
   }
 
-  private static Path corpus(int n) throws IOException, InterruptedException {
+  static Path corpus(int n) throws IOException, InterruptedException {
     Path dir = Path.of("target", "corpus-" + n + "-42").toAbsolutePath();
     if (Files.isDirectory(dir)) {
       return dir;

@@ -12,6 +12,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -39,6 +40,8 @@ public final class JdbcBlobStore implements BlobStore {
   static final int CHUNK = 256 * 1024;
   /** 1 MiB per transaction: few commits, and what a database holds uncommitted stays small. */
   static final int CHUNKS_PER_TRANSACTION = 4;
+  /** Blobs below this size are hashed in memory and written in one transaction. */
+  static final int IN_ONE_TRANSACTION = CHUNK * CHUNKS_PER_TRANSACTION;
 
   private final Jdbi jdbi;
 
@@ -53,14 +56,18 @@ public final class JdbcBlobStore implements BlobStore {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       DigestInputStream in = new DigestInputStream(content, sha);
-      byte[] first = in.readNBytes(CHUNK);
+      byte[] first = in.readNBytes(IN_ONE_TRANSACTION);
       long size = first.length;
-      if (first.length == CHUNK) {
-        spool = Files.createTempFile("mastermail-blob-", ".bin");
-        try (OutputStream out = Files.newOutputStream(spool)) {
-          out.write(first);
-          size += in.transferTo(out);
-        }
+      if (first.length < IN_ONE_TRANSACTION) {
+        // most attachments: no temporary file, one transaction for the chunks and the row
+        BlobId id = BlobId.ofDigest(sha.digest());
+        writeSmall(id, first);
+        return new StoredBlob(id, size);
+      }
+      spool = Files.createTempFile("mastermail-blob-", ".bin");
+      try (OutputStream out = Files.newOutputStream(spool)) {
+        out.write(first);
+        size += in.transferTo(out);
       }
       BlobId id = BlobId.ofDigest(sha.digest());
       if (!contains(id)) {
@@ -78,6 +85,33 @@ public final class JdbcBlobStore implements BlobStore {
         } catch (IOException e) {
           // a leftover temporary file is harmless
         }
+      }
+    }
+  }
+
+  /** Stores a blob smaller than {@link #IN_ONE_TRANSACTION} in one transaction, unless it is stored already. */
+  private void writeSmall(BlobId id, byte[] content) {
+    int chunks = (content.length + CHUNK - 1) / CHUNK;
+    try {
+      jdbi.useTransaction(h -> {
+        if (exists(h, id)) {
+          return;
+        }
+        if (chunks > 0) {
+          PreparedBatch batch = h.prepareBatch("INSERT INTO blob_chunks (sha256, seq, data) VALUES (:sha, :seq, :data)");
+          for (int seq = 0; seq < chunks; seq++) {
+            int from = seq * CHUNK;
+            batch.bind("sha", id.sha256()).bind("seq", seq)
+                .bind("data", Arrays.copyOfRange(content, from, Math.min(content.length, from + CHUNK))).add();
+          }
+          batch.execute();
+        }
+        h.createUpdate("INSERT INTO blobs (sha256, size_bytes, chunks) VALUES (:sha, :size, :chunks)")
+            .bind("sha", id.sha256()).bind("size", (long) content.length).bind("chunks", chunks).execute();
+      });
+    } catch (JdbiException e) {
+      if (!contains(id)) { // else a concurrent put of the same content committed first
+        throw new MasterMailException("cannot store blob " + id + ": " + e.getMessage(), e);
       }
     }
   }

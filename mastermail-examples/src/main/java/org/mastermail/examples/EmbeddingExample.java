@@ -1,6 +1,10 @@
 package org.mastermail.examples;
 
+import static java.util.Objects.requireNonNull;
+
+import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +17,7 @@ import org.mastermail.conversation.ConversationSummary;
 import org.mastermail.conversation.EntityRef;
 import org.mastermail.conversation.Sort;
 import org.mastermail.conversation.View;
+import org.mastermail.intake.IngestResult;
 import org.mastermail.jdbc.JdbcStorage;
 import org.mastermail.mailbox.Mailbox;
 import org.mastermail.permission.Role;
@@ -51,8 +56,13 @@ public final class EmbeddingExample {
       mm.admin().mailboxes().addMember(info.id(), ewa.user(), Role.MEMBER, boss);
       mm.admin().mailboxes().addMember(info.id(), jan.user(), Role.MEMBER, boss);
 
-      // Until the intake module fetches mail, conversations can be opened by hand (a phone call, a letter).
-      Conversation leak = mm.triage().open(info.id(), "Water leak in flat 12", boss);
+      // Mail comes in through the intake (IMAP/POP3 sources, importers, or the host's own messages) ...
+      IngestResult received = mm.intake().ingest(office.tenant().id(), info.id(), new ByteArrayInputStream((
+          "From: Tenant Nowak <nowak@example.org>\r\nTo: info@acme.example\r\nSubject: Water leak in flat 12\r\n"
+              + "Message-ID: <leak-12@example.org>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+              + "Water is dripping from the ceiling in the bathroom.\r\n").getBytes(StandardCharsets.UTF_8)), null);
+      Conversation leak = mm.triage().get(requireNonNull(received.conversation()), boss).conversation();
+      // ... and conversations can also be opened by hand (a phone call, a letter)
       mm.triage().open(info.id(), "Question about the rent notice", boss);
 
       out.println("Ewa's inbox (mine + unassigned): " + titles(mm, ewa));

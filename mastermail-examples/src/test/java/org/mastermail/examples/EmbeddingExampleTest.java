@@ -19,6 +19,6 @@ class EmbeddingExampleTest {
     String before = out.lines().filter(l -> l.startsWith("Ewa's inbox (mine")).findFirst().orElseThrow();
     assertThat(before).contains("Question about the rent notice").contains("Water leak in flat 12");
     assertThat(out).contains("Jan's inbox (he no longer sees Ewa's): [Question about the rent notice]")
-        .contains("event: ASSIGNED");
+        .contains("event: ASSIGNED").contains("event: MESSAGE_RECEIVED");
   }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package org.mastermail.rules.internal;
+
+import org.jspecify.annotations.NullMarked;

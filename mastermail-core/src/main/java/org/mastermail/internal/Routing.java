@@ -17,9 +17,12 @@ import org.mastermail.rule.Router;
 import org.mastermail.rule.RoutingDecision;
 import org.mastermail.status.Status;
 import org.mastermail.tenant.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Asks the {@link Router} about a just-archived message and applies its decision in the same unit of work. */
 final class Routing {
+  private static final Logger LOG = LoggerFactory.getLogger(Routing.class);
   private static final int MAX_TAG = 64;
 
   private Routing() {}
@@ -32,7 +35,15 @@ final class Routing {
         parsed.headers().stream().map(h -> new Header(h.name(), Text.storable(h.value()))).toList(),
         Text.storable(parsed.text()), Text.storableOrNull(parsed.html()), attachments, meta.sizeBytes(),
         parsed.date(), meta.receivedAt(), reply);
-    RoutingDecision d = router.route(message, c, w.s());
+    RoutingDecision d;
+    try {
+      d = router.route(message, c, w.s());
+    } catch (RuntimeException e) {
+      // a broken rule or directory must not keep mail out of the archive: the message stays unrouted, and says why
+      LOG.warn("router failed for message {}; archived without routing", meta.id(), e);
+      d = new RoutingDecision(null, null, null, false, Set.of(), Set.of(),
+          List.of("router failed: " + e + "; the message was archived without routing"));
+    }
     if (d == null || d.empty()) {
       return c;
     }

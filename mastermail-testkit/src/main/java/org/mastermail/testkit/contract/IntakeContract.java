@@ -396,4 +396,24 @@ public interface IntakeContract extends EngineFixture {
     assertThat(idsOf(View.INBOX, ConversationFilter.none().withText("ogrzewanie nonexistentword"), o.alice))
         .isEmpty();
   }
+
+  @Test
+  default void failingRouterShouldNotKeepTheMessageOutOfTheArchive() {
+    Office o = newOffice();
+    MasterMail routed = MasterMail.builder().storage(masterMail().storage()).clock(clock())
+        .router((message, conversation, session) -> {
+          throw new IllegalStateException("directory offline");
+        })
+        .build();
+
+    IngestResult r = routed.intake().ingest(o.setup.tenant().id(), o.info.id(), new ByteArrayInputStream(
+        Mails.from("jan@client.example", "info@" + o.domain, "Still archived").bytes()), null);
+
+    assertThat(r.outcome()).isEqualTo(Outcome.ARCHIVED);
+    assertThat(o.mm.triage().get(conversationOf(r), o.alice).conversation().unassigned()).isTrue();
+    assertThat(o.mm.triage().history(conversationOf(r), o.alice)).anySatisfy(e -> {
+      assertThat(e.type()).isEqualTo(EventType.ROUTED);
+      assertThat(e.after()).contains("router failed").contains("directory offline");
+    });
+  }
 }

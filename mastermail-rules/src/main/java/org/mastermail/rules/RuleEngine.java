@@ -90,6 +90,7 @@ public final class RuleEngine implements Router {
     private ZoneId zone = ZoneOffset.UTC;
     private RandomGenerator random = RandomGenerator.getDefault();
     private int cacheSize = DEFAULT_CACHE_SIZE;
+    private boolean indexed = true;
 
     private Builder() {}
 
@@ -141,8 +142,17 @@ public final class RuleEngine implements Router {
       return this;
     }
 
+    /**
+     * Whether rules are looked up through the sender/recipient index (default true). Off, every rule is tested for
+     * every message — same decisions, linear cost; for diagnosis and for measuring what the index saves.
+     */
+    public Builder indexed(boolean value) {
+      this.indexed = value;
+      return this;
+    }
+
     public RuleEngine build() {
-      return new RuleEngine(new Settings(directory, clock, zone, random, replies, forwards, cacheSize));
+      return new RuleEngine(new Settings(directory, clock, zone, random, replies, forwards, cacheSize, indexed));
     }
   }
 }

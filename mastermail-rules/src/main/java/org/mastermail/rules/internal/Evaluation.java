@@ -104,7 +104,7 @@ final class Evaluation {
         lines.add(set.scope + " rules v" + set.version + ": not tested (stopped)");
         continue;
       }
-      List<CompiledRules.Entry> candidates = set.candidates(view);
+      List<CompiledRules.Entry> candidates = settings.indexed() ? set.candidates(view) : set.entries;
       lines.add(set.scope + " rules v" + set.version + ": " + candidates.size() + " of " + set.total()
           + " rules are candidates (the index rules out the others by sender and recipient)");
       for (CompiledRules.Entry e : candidates) {

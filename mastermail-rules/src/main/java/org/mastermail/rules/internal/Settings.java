@@ -11,7 +11,7 @@ import org.mastermail.rules.ForwardSink;
 
 /** What the engine was built with. */
 public record Settings(Directory directory, Clock clock, ZoneId zone, RandomGenerator random, AutoReplySink replies,
-    ForwardSink forwards, int cacheSize) {
+    ForwardSink forwards, int cacheSize, boolean indexed) {
   public Settings {
     requireNonNull(directory, "directory");
     requireNonNull(clock, "clock");

@@ -12,6 +12,14 @@ public interface RuleRepository {
   /** The tenant's rule set ({@code mailbox} null) or a mailbox's. */
   Optional<StoredRules> find(TenantId tenant, @Nullable MailboxId mailbox);
 
+  /**
+   * The version of the stored rule set, 0 when none is stored: lets a router keep its compiled rules without reading
+   * the whole document for every message.
+   */
+  default long version(TenantId tenant, @Nullable MailboxId mailbox) {
+    return find(tenant, mailbox).map(StoredRules::version).orElse(0L);
+  }
+
   /** Every rule set of the tenant, the tenant-wide one first. */
   List<StoredRules> list(TenantId tenant);
 

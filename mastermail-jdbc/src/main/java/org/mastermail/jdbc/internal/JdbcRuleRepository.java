@@ -38,6 +38,14 @@ final class JdbcRuleRepository implements RuleRepository {
   }
 
   @Override
+  public long version(TenantId tenant, @Nullable MailboxId mailbox) {
+    requireNonNull(tenant, "tenant");
+    return handle.createQuery("SELECT version FROM rule_sets WHERE tenant_id = :tenant AND scope = :scope")
+        .bind("tenant", tenant.value()).bind("scope", scope(mailbox))
+        .mapTo(Long.class).findOne().orElse(0L);
+  }
+
+  @Override
   public List<StoredRules> list(TenantId tenant) {
     requireNonNull(tenant, "tenant");
     return handle.createQuery("SELECT mailbox_id, document, version, updated_at FROM rule_sets "

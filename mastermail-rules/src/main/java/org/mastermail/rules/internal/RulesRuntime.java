@@ -119,18 +119,23 @@ public final class RulesRuntime {
   }
 
   private Optional<CompiledRules> stored(StorageSession session, TenantId tenant, @Nullable MailboxId mailbox) {
+    Key key = new Key(tenant, mailbox);
+    // the version alone decides whether the compiled rules are current: the document is read only when they are not
+    long current = session.rules().version(tenant, mailbox);
+    if (current == 0) {
+      return Optional.empty();
+    }
+    synchronized (cache) {
+      CompiledRules cached = cache.get(key);
+      if (cached != null && cached.version == current) {
+        return Optional.of(cached);
+      }
+    }
     Optional<StoredRules> stored = session.rules().find(tenant, mailbox);
     if (stored.isEmpty()) {
       return Optional.empty();
     }
-    Key key = new Key(tenant, mailbox);
     long version = stored.get().version();
-    synchronized (cache) {
-      CompiledRules cached = cache.get(key);
-      if (cached != null && cached.version == version) {
-        return Optional.of(cached);
-      }
-    }
     String scope = mailbox == null ? "tenant" : "mailbox";
     CompiledRules compiled;
     try {

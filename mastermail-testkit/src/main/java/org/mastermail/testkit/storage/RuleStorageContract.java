@@ -31,10 +31,13 @@ public interface RuleStorageContract {
     assertThat(storage().inTransaction((StorageSession s) -> s.rules().save(second))).isFalse();
 
     assertThat(storage().inTransaction((StorageSession s) -> s.rules().find(w.id(), null))).contains(second);
+    assertThat(storage().inTransaction((StorageSession s) -> s.rules().version(w.id(), null))).isEqualTo(2);
+    assertThat(storage().inTransaction((StorageSession s) -> s.rules().version(w.id(), w.info().id()))).isEqualTo(1);
     assertThat(storage().inTransaction((StorageSession s) -> s.rules().find(w.id(), w.info().id()))).contains(mailbox);
     assertThat(storage().inTransaction((StorageSession s) -> s.rules().list(w.id()))).containsExactly(second, mailbox);
     World other = Fixtures.world(storage());
     assertThat(storage().inTransaction((StorageSession s) -> s.rules().find(other.id(), null))).isEmpty();
+    assertThat(storage().inTransaction((StorageSession s) -> s.rules().version(other.id(), null))).isZero();
   }
 
   @Test

@@ -11,6 +11,16 @@ public enum EventType {
   SOURCE_RESUMED,
   /** A router decided about an incoming message; {@code after} is its trace (which rules matched and why). */
   ROUTED,
+  /** An outbound message was queued for sending; {@code after} is its Message-ID. */
+  OUTBOUND_QUEUED,
+  /** An outbound message was accepted by the server and joined its conversation (a reaction to it). */
+  MESSAGE_SENT,
+  /** An attempt to send failed for a reason that may pass; {@code after} is the error, the message is retried. */
+  SEND_RETRIED,
+  /** An outbound message failed for good; {@code after} is the server's reply. */
+  SEND_FAILED,
+  /** A queued or failed outbound message was withdrawn. */
+  OUTBOUND_CANCELLED,
   ASSIGNED,
   UNASSIGNED,
   STATUS_CHANGED,

@@ -25,6 +25,9 @@ public interface StorageSession {
 
   RuleRepository rules();
 
+  /** Drafts, the outbound queue, sending accounts and templates. */
+  OutboundRepository outbound();
+
   /**
    * {@link ConversationRepository#query} made for the tenant's access revision {@code accessRevision}; fails with
    * {@link StaleAccessException} when the revision is another one. Implementations may check the revision in the same

@@ -2,10 +2,12 @@ package org.mastermail;
 
 import static java.util.Objects.requireNonNull;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.admin.AdminService;
 import org.mastermail.blob.BlobStore;
@@ -14,10 +16,18 @@ import org.mastermail.event.EventListener;
 import org.mastermail.intake.Intake;
 import org.mastermail.intake.IntakeSettings;
 import org.mastermail.internal.DefaultAdminService;
+import org.mastermail.internal.DefaultDispatcher;
 import org.mastermail.internal.DefaultIntake;
+import org.mastermail.internal.DefaultOutbound;
 import org.mastermail.internal.DefaultTriageService;
 import org.mastermail.internal.Engine;
 import org.mastermail.internal.TenantSeeder;
+import org.mastermail.outbound.Dispatcher;
+import org.mastermail.outbound.DispatcherSettings;
+import org.mastermail.outbound.MailTransport;
+import org.mastermail.outbound.OutboundService;
+import org.mastermail.outbound.TemplateRenderer;
+import org.mastermail.outbound.TransportResolver;
 import org.mastermail.rule.Router;
 import org.mastermail.storage.Storage;
 import org.mastermail.tenant.Tenant;
@@ -45,6 +55,9 @@ public final class MasterMail implements AutoCloseable {
   private final TenantSeeder seeder;
   private final @Nullable BlobStore blobs;
   private final @Nullable Intake intake;
+  private final @Nullable DefaultOutbound outbound;
+  private final TransportResolver transports;
+  private final List<DefaultDispatcher> dispatchers = new CopyOnWriteArrayList<>();
 
   private MasterMail(Builder b) {
     Storage storage = requireNonNull(b.storage, "storage");
@@ -54,6 +67,10 @@ public final class MasterMail implements AutoCloseable {
     this.admin = new DefaultAdminService(engine);
     this.seeder = new TenantSeeder(engine);
     this.intake = blobs == null ? null : new DefaultIntake(engine, blobs, b.intakeSettings, b.router);
+    this.transports = b.transports;
+    this.outbound = blobs == null ? null
+        : new DefaultOutbound(engine, blobs, b.templates, b.messageIdDomain, () -> dispatchers.forEach(
+            DefaultDispatcher::wake));
   }
 
   public static Builder builder() {
@@ -76,6 +93,34 @@ public final class MasterMail implements AutoCloseable {
           + " MasterMail.builder().blobs(new FileBlobStore(dir))");
     }
     return intake;
+  }
+
+  /**
+   * Drafts, replies, forwards, templates and the outbox.
+   *
+   * @throws InvalidInputException when neither the builder nor the storage provides a blob store
+   */
+  public OutboundService outbound() {
+    if (outbound == null) {
+      throw new InvalidInputException("sending mail needs a blob store: the storage has none, so install one with"
+          + " MasterMail.builder().blobs(new FileBlobStore(dir))");
+    }
+    return outbound;
+  }
+
+  /**
+   * A dispatcher that sends queued mail through the installed transports; {@link Dispatcher#start()} it on every node
+   * that should send (they share the queue safely), or call {@link Dispatcher#runOnce()} from a scheduler of your own.
+   * Closing this instance closes its dispatchers.
+   */
+  public Dispatcher dispatcher(DispatcherSettings settings) {
+    requireNonNull(settings, "settings");
+    outbound(); // the same blob store check
+    DefaultDispatcher[] self = new DefaultDispatcher[1];
+    self[0] = new DefaultDispatcher(engine, requireNonNull(blobs), transports, settings, new SecureRandom(),
+        () -> dispatchers.remove(self[0]));
+    dispatchers.add(self[0]);
+    return self[0];
   }
 
   /** Users, permissions, mailboxes and statuses of a tenant. */
@@ -107,9 +152,12 @@ public final class MasterMail implements AutoCloseable {
     return engine.clock();
   }
 
-  /** Closes the storage. */
+  /** Stops the dispatchers and closes the storage. */
   @Override
   public void close() {
+    for (DefaultDispatcher d : List.copyOf(dispatchers)) {
+      d.close();
+    }
     engine.storage().close();
   }
 
@@ -121,6 +169,9 @@ public final class MasterMail implements AutoCloseable {
     private @Nullable BlobStore blobs;
     private IntakeSettings intakeSettings = IntakeSettings.DEFAULTS;
     private Router router = Router.NONE;
+    private TransportResolver transports = mailbox -> Optional.empty();
+    private TemplateRenderer templates = TemplateRenderer.NONE;
+    private @Nullable String messageIdDomain;
 
     private Builder() {}
 
@@ -154,6 +205,38 @@ public final class MasterMail implements AutoCloseable {
     /** Who decides about incoming mail (default {@link Router#NONE}: every new conversation stays unassigned). */
     public Builder router(Router value) {
       this.router = requireNonNull(value, "router");
+      return this;
+    }
+
+    /** One transport for the mail of every mailbox (for example an SMTP relay). */
+    public Builder transport(MailTransport value) {
+      requireNonNull(value, "transport");
+      this.transports = mailbox -> Optional.of(value);
+      return this;
+    }
+
+    /** A transport per mailbox (each its own SMTP account). */
+    public Builder transports(TransportResolver value) {
+      this.transports = requireNonNull(value, "transports");
+      return this;
+    }
+
+    /** The template engine for message templates, for example {@code new MustacheRenderer()}. */
+    public Builder templates(TemplateRenderer value) {
+      this.templates = requireNonNull(value, "templates");
+      return this;
+    }
+
+    /**
+     * The domain of the Message-IDs of mail we send (default: the sending address's domain), for example
+     * {@code mail.acme.example}.
+     */
+    public Builder messageIdDomain(String value) {
+      requireNonNull(value, "messageIdDomain");
+      if (!value.matches("[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?")) {
+        throw new InvalidInputException("messageIdDomain is not a domain name: '" + value + "'");
+      }
+      this.messageIdDomain = value;
       return this;
     }
 

@@ -21,4 +21,10 @@ public interface TemplateRenderer {
    * @throws TemplateException when the template is malformed or uses a variable that {@code data} lacks
    */
   String render(String template, Map<String, ?> data, boolean html);
+
+  /**
+   * Fails with {@link TemplateException} when {@code template} does not parse, so that a broken template is refused
+   * when it is saved rather than at its first use. The default checks nothing.
+   */
+  default void check(String template) {}
 }

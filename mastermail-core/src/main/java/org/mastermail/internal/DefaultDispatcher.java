@@ -1,0 +1,332 @@
+package org.mastermail.internal;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.mastermail.blob.BlobId;
+import org.mastermail.event.EventType;
+import org.mastermail.mailbox.Mailbox;
+import org.mastermail.outbound.Dispatcher;
+import org.mastermail.outbound.DispatcherSettings;
+import org.mastermail.outbound.Envelope;
+import org.mastermail.outbound.MailTransport;
+import org.mastermail.outbound.OutboundMessage;
+import org.mastermail.outbound.TransportException;
+import org.mastermail.outbound.TransportResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims due mail, sends it with no transaction open, and records the outcome. A claim is a lease: if this node dies
+ * mid-send, another takes the message over once the lease lapses and sends the same bytes with the same Message-ID
+ * (delivery is at least once; receivers recognise the repeat by its Message-ID).
+ */
+public final class DefaultDispatcher implements Dispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultDispatcher.class);
+
+  private final Engine engine;
+  private final OutboundMime mime;
+  private final TransportResolver transports;
+  private final DispatcherSettings settings;
+  private final Random random;
+  private final Runnable unregister;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition work = lock.newCondition();
+  private final List<Thread> threads = new ArrayList<>();
+  private long wakeups;
+  private volatile boolean closed;
+
+  /** @param unregister called on close, to stop hearing of newly queued mail */
+  public DefaultDispatcher(Engine engine, org.mastermail.blob.BlobStore blobs, TransportResolver transports,
+      DispatcherSettings settings, Random random, Runnable unregister) {
+    this.engine = engine;
+    this.mime = new OutboundMime(blobs);
+    this.transports = transports;
+    this.settings = settings;
+    this.random = random;
+    this.unregister = unregister;
+  }
+
+  /** Mail was queued on this node: wake an idle worker. */
+  public void wake() {
+    lock.lock();
+    try {
+      wakeups++;
+      work.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    if (closed) {
+      throw new IllegalStateException("the dispatcher is closed");
+    }
+    if (!threads.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < settings.workers(); i++) {
+      Thread t = new Thread(this::loop, "mastermail-dispatcher-" + i);
+      t.setDaemon(true);
+      threads.add(t);
+      t.start();
+    }
+  }
+
+  @Override
+  public int runOnce() {
+    int attempts = 0;
+    int claimed;
+    do {
+      claimed = claimAndSend();
+      attempts += claimed;
+    } while (claimed > 0 && !closed);
+    return attempts;
+  }
+
+  @Override
+  public void close() {
+    List<Thread> running;
+    synchronized (this) {
+      closed = true;
+      running = List.copyOf(threads);
+    }
+    unregister.run();
+    wake();
+    for (Thread t : running) {
+      try {
+        t.join(settings.lease().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void loop() {
+    while (!closed) {
+      long seen;
+      lock.lock();
+      try {
+        seen = wakeups;
+      } finally {
+        lock.unlock();
+      }
+      int claimed;
+      try {
+        claimed = claimAndSend();
+      } catch (RuntimeException e) {
+        LOG.warn("dispatcher round failed; trying again after {}", settings.poll(), e);
+        claimed = 0;
+      }
+      if (claimed == 0) {
+        idle(seen);
+      }
+    }
+  }
+
+  /** Waits until mail is queued here, something falls due, or the poll interval passes. */
+  private void idle(long seen) {
+    Duration wait = settings.poll();
+    try {
+      Optional<Instant> due = engine.storage().read(s -> s.outbound().nextDue());
+      if (due.isPresent()) {
+        Duration untilDue = Duration.between(engine.clock().instant(), due.get());
+        if (untilDue.compareTo(wait) < 0) {
+          wait = untilDue.isNegative() ? Duration.ZERO : untilDue.plusMillis(1);
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.debug("cannot read when mail is next due; polling", e);
+    }
+    lock.lock();
+    try {
+      long nanos = wait.toNanos();
+      while (!closed && wakeups == seen && nanos > 0) {
+        nanos = work.awaitNanos(nanos);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closed = true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** One claim and its attempts; returns how many messages were claimed. */
+  private int claimAndSend() {
+    Instant now = engine.clock().instant();
+    List<OutboundMessage> claimed = engine.storage().inTransaction(s -> s.outbound().claim(now, settings.holder(),
+        now.plus(settings.lease()), settings.batch()));
+    for (OutboundMessage m : claimed) {
+      if (closed) {
+        break; // the rest is taken over when the claims lapse
+      }
+      attempt(m);
+    }
+    return claimed.size();
+  }
+
+  private void attempt(OutboundMessage m) {
+    Instant claimEnd = m.delivery().claimedUntil();
+    if (claimEnd != null && !engine.clock().instant().isBefore(claimEnd)) {
+      return; // waited too long in the batch: another node may hold it now
+    }
+    Mailbox mailbox = engine.storage().read(s -> s.mailboxes().find(m.tenant(), m.mailbox())).orElse(null);
+    Optional<MailTransport> transport = mailbox == null ? Optional.empty() : transports.forMailbox(mailbox);
+    if (transport.isEmpty()) {
+      fail(m, "no transport is configured for mailbox " + (mailbox == null ? m.mailbox() : mailbox.address()));
+      return;
+    }
+    Envelope envelope = new Envelope(m.letter().autoSubmitted() ? null : m.letter().from(),
+        m.letter().recipients());
+    DigestingSource source = new DigestingSource(mime, m);
+    try {
+      transport.get().send(envelope, source);
+    } catch (TransportException e) {
+      String reply = (e.code() > 0 ? e.code() + " " : "") + e.getMessage();
+      if (e.permanent()) {
+        fail(m, reply);
+      } else {
+        retry(m, reply);
+      }
+      return;
+    } catch (RuntimeException e) {
+      retry(m, "send failed: " + e);
+      return;
+    }
+    BlobId sha = source.sha256();
+    engine.write(w -> {
+      if (!SentMail.record(w, m, sha)) {
+        LOG.warn("outbound message {} was taken over by another dispatcher while this one sent it", m.id());
+      }
+      return null;
+    });
+  }
+
+  private void retry(OutboundMessage m, String error) {
+    if (m.delivery().attempts() >= settings.maxAttempts()) {
+      fail(m, "gave up after " + m.delivery().attempts() + " attempts; last error: " + error);
+      return;
+    }
+    Duration delay = backoff(m.delivery().attempts());
+    finish(m, w -> {
+      OutboundMessage next = m.with(m.delivery().retryAt(w.now().plus(delay), Text.storable(error)), w.now());
+      w.event(m.tenant(), EventType.SEND_RETRIED, m.conversation(), m.author(), null, error, 0);
+      return next;
+    });
+  }
+
+  private void fail(OutboundMessage m, String error) {
+    finish(m, w -> {
+      OutboundMessage next = m.with(m.delivery().failed(Text.storable(error)), w.now());
+      w.event(m.tenant(), EventType.SEND_FAILED, m.conversation(), m.author(), null, error, 0);
+      return next;
+    });
+  }
+
+  private void finish(OutboundMessage m, java.util.function.Function<Work, OutboundMessage> outcome) {
+    engine.write(w -> {
+      OutboundMessage current = w.s().outbound().find(m.tenant(), m.id()).orElse(null);
+      if (current == null || current.version() != m.version()) {
+        return null; // taken over meanwhile; its new holder decides
+      }
+      if (!w.s().outbound().update(outcome.apply(w))) {
+        throw new IllegalStateException("outbound message " + m.id() + " changed under its claim");
+      }
+      return null;
+    });
+  }
+
+  /** The wait after {@code attempts} failures: doubling from the first retry, capped, shortened by jitter. */
+  Duration backoff(int attempts) {
+    long first = settings.firstRetry().toMillis();
+    long max = settings.maxRetry().toMillis();
+    int shift = Math.min(Math.max(attempts - 1, 0), 40);
+    long base = first > (max >> shift) ? max : Math.min(max, first << shift);
+    double factor;
+    synchronized (random) {
+      factor = 1 - settings.jitter() * random.nextDouble();
+    }
+    return Duration.ofMillis(Math.max(1, (long) (base * factor)));
+  }
+
+  private static MessageDigest sha256Digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** The stored bytes, digested as the transport reads them so that the sent copy's hash costs no second read. */
+  private static final class DigestingSource implements MailTransport.MimeSource {
+    private final OutboundMime mime;
+    private final OutboundMessage message;
+    private @Nullable MessageDigest complete;
+
+    DigestingSource(OutboundMime mime, OutboundMessage message) {
+      this.mime = mime;
+      this.message = message;
+    }
+
+    @Override
+    public InputStream open() {
+      MessageDigest digest = sha256Digest();
+      complete = null;
+      return new FilterInputStream(new DigestInputStream(mime.open(requireMime()), digest)) {
+        @Override
+        public int read() throws IOException {
+          int b = super.read();
+          if (b < 0) {
+            complete = digest;
+          }
+          return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+          int n = super.read(buf, off, len);
+          if (n < 0) {
+            complete = digest;
+          }
+          return n;
+        }
+      };
+    }
+
+    BlobId sha256() {
+      if (complete != null) {
+        return BlobId.ofDigest(complete.digest());
+      }
+      MessageDigest digest = sha256Digest();
+      try (InputStream in = new DigestInputStream(mime.open(requireMime()), digest)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      } catch (IOException e) {
+        throw new org.mastermail.MasterMailException("cannot read message " + message.id() + ": " + e.getMessage(), e);
+      }
+      return BlobId.ofDigest(digest.digest());
+    }
+
+    private BlobId requireMime() {
+      BlobId id = message.delivery().mime();
+      if (id == null) {
+        throw new IllegalStateException("queued message " + message.id() + " has no bytes");
+      }
+      return id;
+    }
+  }
+}

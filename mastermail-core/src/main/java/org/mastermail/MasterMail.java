@@ -114,10 +114,16 @@ public final class MasterMail implements AutoCloseable {
    * Closing this instance closes its dispatchers.
    */
   public Dispatcher dispatcher(DispatcherSettings settings) {
+    return dispatcher(settings, transports);
+  }
+
+  /** As {@link #dispatcher(DispatcherSettings)}, sending through {@code via} instead of the builder's transports. */
+  public Dispatcher dispatcher(DispatcherSettings settings, TransportResolver via) {
     requireNonNull(settings, "settings");
+    requireNonNull(via, "via");
     outbound(); // the same blob store check
     DefaultDispatcher[] self = new DefaultDispatcher[1];
-    self[0] = new DefaultDispatcher(engine, requireNonNull(blobs), transports, settings, new SecureRandom(),
+    self[0] = new DefaultDispatcher(engine, requireNonNull(blobs), via, settings, new SecureRandom(),
         () -> dispatchers.remove(self[0]));
     dispatchers.add(self[0]);
     return self[0];

@@ -111,6 +111,13 @@ public final class MustacheRenderer implements TemplateRenderer {
     }
   }
 
+  /** Compiles {@code template} (and keeps it for later renders), failing with TemplateException when malformed. */
+  @Override
+  public void check(String template) {
+    requireNonNull(template, "template");
+    compiled(template, false);
+  }
+
   /** How many times a template was compiled: for tests of the cache. */
   long compilations() {
     return compilations.get();

@@ -181,6 +181,19 @@ class MustacheRendererTest {
   }
 
   @Test
+  void checkShouldRefuseAMalformedTemplateWithoutAnyData() {
+    assertThatThrownBy(() -> renderer.check("Hello\n{{#items}}\n- {{title}}\n"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("'items'");
+  }
+
+  @Test
+  void checkShouldAcceptAWellFormedTemplateWhoseVariablesHaveNoDataYet() {
+    renderer.check("Dear {{name}},\n{{#items}}- {{title}}\n{{/items}}");
+    assertThat(renderer.render("{{name}}", Map.of("name", "Jan"), false)).isEqualTo("Jan");
+  }
+
+  @Test
   void mismatchedCloseTagShouldFail() {
     assertThatThrownBy(() -> renderer.render("{{#a}}{{#b}}{{/a}}{{/b}}", Map.of("a", true, "b", true), false))
         .isInstanceOf(TemplateException.class)

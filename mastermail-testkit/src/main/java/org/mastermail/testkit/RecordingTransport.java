@@ -77,6 +77,7 @@ public final class RecordingTransport implements MailTransport {
       if (accepted) {
         synchronized (this) {
           sent.add(new Sent(envelope, bytes));
+          notifyAll();
         }
       }
       Throwable t = failure.get();
@@ -90,7 +91,21 @@ public final class RecordingTransport implements MailTransport {
     }
     synchronized (this) {
       sent.add(new Sent(envelope, bytes));
+      notifyAll();
     }
+  }
+
+  /** Waits until at least {@code count} messages were accepted, or {@code timeout} passed; returns whether they were. */
+  public synchronized boolean awaitSent(int count, java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (sent.size() < count) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
   }
 
   /** Makes the next send fail with {@code failure} (queued after earlier ones). */

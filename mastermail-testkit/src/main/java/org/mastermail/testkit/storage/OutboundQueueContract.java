@@ -30,9 +30,8 @@ import org.mastermail.testkit.storage.Fixtures.World;
 
 /**
  * The dispatcher's queue: claims and the next due time. Both see the rows of every tenant, so each test keeps its
- * times after its own {@link OutboundFixtures#epoch()}, before every time the tests before it used: what they left
- * behind is never due for it. A storage that runs these tests must therefore not be shared with tests running at the
- * same time.
+ * times after an epoch of its own, earlier than every time the tests before it used: what they left behind is never
+ * due for it. A storage that runs these tests must therefore not be shared with tests running at the same time.
  */
 public interface OutboundQueueContract {
   /** The storage under test; may be shared by every test of the class. */

@@ -8,6 +8,7 @@ import org.mastermail.storage.ConversationRepository;
 import org.mastermail.storage.EventRepository;
 import org.mastermail.storage.MailboxRepository;
 import org.mastermail.storage.MessageRepository;
+import org.mastermail.storage.OutboundRepository;
 import org.mastermail.storage.PermissionRepository;
 import org.mastermail.storage.RuleRepository;
 import org.mastermail.storage.SourceRepository;
@@ -30,6 +31,7 @@ public final class JdbcSession implements StorageSession {
   private final SourceRepository sources;
   private final RuleRepository rules;
   private final StateRepository state;
+  private final OutboundRepository outbound;
 
   /** Repositories on {@code handle}, which must be in a transaction. */
   public JdbcSession(Handle handle, Dialect dialect) {
@@ -44,6 +46,7 @@ public final class JdbcSession implements StorageSession {
     this.sources = new JdbcSourceRepository(handle);
     this.rules = new JdbcRuleRepository(handle);
     this.state = new JdbcStateRepository(handle);
+    this.outbound = new JdbcOutboundRepository(handle, dialect);
   }
 
   @Override
@@ -105,5 +108,10 @@ public final class JdbcSession implements StorageSession {
   @Override
   public StateRepository state() {
     return state;
+  }
+
+  @Override
+  public OutboundRepository outbound() {
+    return outbound;
   }
 }

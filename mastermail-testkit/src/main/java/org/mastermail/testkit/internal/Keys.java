@@ -1,8 +1,8 @@
 package org.mastermail.testkit.internal;
 
-import java.time.Instant;
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
 import org.mastermail.conversation.ConversationId;
@@ -51,6 +51,14 @@ public final class Keys {
 
   /** Who holds a source's lease, and until when. */
   public record Lease(String holder, Instant until) {}
+
+  /** A row whose value does not name its tenant (a template), kept with it so that a table scan can filter by it. */
+  public record Owned<V>(TenantId tenant, V value) {
+    public Owned {
+      requireNonNull(tenant, "tenant");
+      requireNonNull(value, "value");
+    }
+  }
 
   /** One key of several parts, joined by NUL (which none of them contains). */
   public static String join(String... parts) {

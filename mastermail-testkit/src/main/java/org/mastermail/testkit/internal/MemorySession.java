@@ -18,6 +18,11 @@ import org.mastermail.mailbox.MailboxMember;
 import org.mastermail.message.MessageContent;
 import org.mastermail.message.MessageId;
 import org.mastermail.message.MessageMeta;
+import org.mastermail.outbound.OutboundId;
+import org.mastermail.outbound.OutboundMessage;
+import org.mastermail.outbound.SendingAccount;
+import org.mastermail.outbound.Template;
+import org.mastermail.outbound.TemplateId;
 import org.mastermail.permission.Grant;
 import org.mastermail.permission.GrantId;
 import org.mastermail.permission.Role;
@@ -28,6 +33,7 @@ import org.mastermail.storage.ConversationRepository;
 import org.mastermail.storage.EventRepository;
 import org.mastermail.storage.MailboxRepository;
 import org.mastermail.storage.MessageRepository;
+import org.mastermail.storage.OutboundRepository;
 import org.mastermail.storage.PermissionRepository;
 import org.mastermail.storage.RuleRepository;
 import org.mastermail.storage.SourceRepository;
@@ -42,6 +48,7 @@ import org.mastermail.tenant.User;
 import org.mastermail.tenant.UserId;
 import org.mastermail.testkit.internal.Keys.Lease;
 import org.mastermail.testkit.internal.Keys.Member;
+import org.mastermail.testkit.internal.Keys.Owned;
 import org.mastermail.testkit.internal.Keys.ReadMark;
 import org.mastermail.testkit.internal.Keys.Scoped;
 
@@ -73,6 +80,9 @@ public final class MemorySession implements StorageSession {
   final Table<Scoped<String>, StoredRules> rules;
   final Table<Scoped<String>, Long> counters;
   final Table<Scoped<String>, Instant> stamps;
+  final Table<Scoped<OutboundId>, OutboundMessage> outbound;
+  final Table<Scoped<MailboxId>, SendingAccount> sendingAccounts;
+  final Table<Scoped<TemplateId>, Owned<Template>> templates;
 
   private final MemoryTenants tenantRepository = new MemoryTenants(this);
   private final MemoryUsers userRepository = new MemoryUsers(this);
@@ -84,6 +94,7 @@ public final class MemorySession implements StorageSession {
   private final MemoryEvents eventRepository = new MemoryEvents(this);
   private final MemorySources sourceRepository = new MemorySources(this);
   private final MemoryRules ruleRepository = new MemoryRules(this);
+  private final MemoryOutbound outboundRepository = new MemoryOutbound(this);
 
   public MemorySession(MemoryState base) {
     Runnable guard = this::checkOpen;
@@ -108,6 +119,9 @@ public final class MemorySession implements StorageSession {
     rules = new Table<>(base.rules(), guard);
     counters = new Table<>(base.counters(), guard);
     stamps = new Table<>(base.stamps(), guard);
+    outbound = new Table<>(base.outbound(), guard);
+    sendingAccounts = new Table<>(base.sendingAccounts(), guard);
+    templates = new Table<>(base.templates(), guard);
   }
 
   /** Ends the transaction and returns the state it leaves behind. */
@@ -118,7 +132,8 @@ public final class MemorySession implements StorageSession {
         delegations.snapshot(), statuses.snapshot(), roles.snapshot(), grants.snapshot(), conversations.snapshot(),
         notes.snapshot(), readMarks.snapshot(), messages.snapshot(), events.snapshot(),
         accessRevisions.snapshot(), contents.snapshot(), folders.snapshot(), items.snapshot(), leases.snapshot(),
-        rules.snapshot(), counters.snapshot(), stamps.snapshot());
+        rules.snapshot(), counters.snapshot(), stamps.snapshot(), outbound.snapshot(), sendingAccounts.snapshot(),
+        templates.snapshot());
   }
 
   /** Ends the transaction without a new state (rollback, or after {@link #commit()}). */
@@ -193,5 +208,11 @@ public final class MemorySession implements StorageSession {
   public EventRepository events() {
     checkOpen();
     return eventRepository;
+  }
+
+  @Override
+  public OutboundRepository outbound() {
+    checkOpen();
+    return outboundRepository;
   }
 }

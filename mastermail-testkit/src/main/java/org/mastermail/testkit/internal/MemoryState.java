@@ -19,6 +19,11 @@ import org.mastermail.mailbox.MailboxMember;
 import org.mastermail.message.MessageContent;
 import org.mastermail.message.MessageId;
 import org.mastermail.message.MessageMeta;
+import org.mastermail.outbound.OutboundId;
+import org.mastermail.outbound.OutboundMessage;
+import org.mastermail.outbound.SendingAccount;
+import org.mastermail.outbound.Template;
+import org.mastermail.outbound.TemplateId;
 import org.mastermail.permission.Grant;
 import org.mastermail.permission.GrantId;
 import org.mastermail.permission.Role;
@@ -31,6 +36,7 @@ import org.mastermail.tenant.User;
 import org.mastermail.tenant.UserId;
 import org.mastermail.testkit.internal.Keys.Lease;
 import org.mastermail.testkit.internal.Keys.Member;
+import org.mastermail.testkit.internal.Keys.Owned;
 import org.mastermail.testkit.internal.Keys.ReadMark;
 import org.mastermail.testkit.internal.Keys.Scoped;
 
@@ -56,12 +62,15 @@ public record MemoryState(
     Map<Scoped<SourceId>, Lease> leases,
     Map<Scoped<String>, StoredRules> rules,
     Map<Scoped<String>, Long> counters,
-    Map<Scoped<String>, Instant> stamps) {
+    Map<Scoped<String>, Instant> stamps,
+    Map<Scoped<OutboundId>, OutboundMessage> outbound,
+    Map<Scoped<MailboxId>, SendingAccount> sendingAccounts,
+    Map<Scoped<TemplateId>, Owned<Template>> templates) {
 
   /** The state of a new storage: no rows at all. */
   public static MemoryState empty() {
     return new MemoryState(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
         Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-        Map.of());
+        Map.of(), Map.of(), Map.of(), Map.of());
   }
 }

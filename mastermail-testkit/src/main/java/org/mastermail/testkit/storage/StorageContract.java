@@ -22,11 +22,13 @@ import org.mastermail.storage.Storage;
  * }</pre>
  *
  * <p>Each test creates its own tenants with random ids, so one storage may serve the whole class; it must hold no
- * other rows that a test could mistake for its own, and times are stored at least to the millisecond.
+ * other rows that a test could mistake for its own, and times are stored at least to the millisecond. The outbound
+ * queue is shared by every tenant, so no other tests may use the storage while the class runs (see
+ * {@link OutboundQueueContract}).
  */
 public interface StorageContract extends TransactionContract, DirectoryStorageContract, MailboxStorageContract,
     StatusStorageContract, PermissionStorageContract, ConversationStorageContract, ConversationQueryContract,
-    MessageStorageContract, EventStorageContract, RuleStorageContract {
+    MessageStorageContract, EventStorageContract, RuleStorageContract, OutboundStorageContract, OutboundQueueContract {
   @Override
   Storage storage();
 }

@@ -16,4 +16,10 @@ class InMemoryStorageContractTest implements StorageContract {
   public Storage storage() {
     return STORAGE;
   }
+
+  /** Units of work run one at a time. */
+  @Override
+  public boolean transactionsOverlap() {
+    return false;
+  }
 }

@@ -37,7 +37,7 @@ final class ReplyDrafts {
   static Compose reply(Engine engine, OutboundMime mime, MessageId message, ReplyMode mode, Actor actor) {
     Original o = original(engine, message, actor);
     Headers h = headers(mime, o.content());
-    Set<String> ours = Set.of(o.from().address(), o.conversationMailbox().address());
+    Set<String> ours = new java.util.HashSet<>(List.of(o.from().address(), o.conversationMailbox().address()));
     List<String> to = new ArrayList<>();
     List<String> cc = new ArrayList<>();
     if (o.meta().direction() == Direction.OUTGOING) {

@@ -70,7 +70,7 @@ public interface DispatchContract extends OutboundContract {
     assertThat(smtp.attempts()).isEqualTo(2);
     assertThat(smtp.sent()).singleElement().satisfies(w -> assertThat(w.header("Message-ID"))
         .isEqualTo("<" + queued.delivery().messageIdHeader() + ">"));
-    assertThat(smtp.sent().get(0).mime()).isEqualTo(readAll(o.mm.outbound().mime(queued.id(), o.alice)));
+    assertThat(smtp.sent().get(0).mime()).isEqualTo(OutboundContract.readAll(o.mm.outbound().mime(queued.id(), o.alice)));
     assertThat(o.mm.triage().get(queued.conversation(), o.alice).history()).extracting(e -> e.type())
         .contains(EventType.SEND_RETRIED, EventType.MESSAGE_SENT);
   }

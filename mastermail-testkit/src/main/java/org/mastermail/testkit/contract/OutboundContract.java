@@ -396,7 +396,7 @@ public interface OutboundContract extends EngineFixture {
     byte[] pdf = new byte[20_000];
     new java.util.Random(7).nextBytes(pdf);
     IngestResult in = receive(o, o.info, Mails.from("jan@client.example", o.info.address(), "Umowa")
-        .body("W załączeniu umowa.").attach("umowa.pdf", pdf).bytes());
+        .body("W załączeniu umowa.\n").attach("umowa.pdf", pdf).bytes());
     Attachment original = o.mm.triage().content(in.message(), o.alice).attachments().get(0);
 
     OutboundMessage draft = o.mm.outbound().forward(in.message(), o.alice);

@@ -21,6 +21,7 @@ import org.mastermail.internal.DefaultIntake;
 import org.mastermail.internal.DefaultOutbound;
 import org.mastermail.internal.DefaultTriageService;
 import org.mastermail.internal.Engine;
+import org.mastermail.internal.SystemMailer;
 import org.mastermail.internal.TenantSeeder;
 import org.mastermail.outbound.Dispatcher;
 import org.mastermail.outbound.DispatcherSettings;
@@ -66,11 +67,11 @@ public final class MasterMail implements AutoCloseable {
     this.triage = new DefaultTriageService(engine, blobs);
     this.admin = new DefaultAdminService(engine);
     this.seeder = new TenantSeeder(engine);
-    this.intake = blobs == null ? null : new DefaultIntake(engine, blobs, b.intakeSettings, b.router);
+    this.intake = blobs == null ? null : new DefaultIntake(engine, blobs, b.intakeSettings, b.router,
+        new SystemMailer(blobs, b.messageIdDomain));
     this.transports = b.transports;
-    this.outbound = blobs == null ? null
-        : new DefaultOutbound(engine, blobs, b.templates, b.messageIdDomain, () -> dispatchers.forEach(
-            DefaultDispatcher::wake));
+    this.outbound = blobs == null ? null : new DefaultOutbound(engine, blobs, b.templates, b.messageIdDomain);
+    engine.onMailQueued(() -> dispatchers.forEach(DefaultDispatcher::wake));
   }
 
   public static Builder builder() {

@@ -40,7 +40,7 @@ final class Archiving {
   private Archiving() {}
 
   static IngestResult archive(Work w, TenantId tenant, MailboxId mailbox, @Nullable SourceItem item,
-      SingleInstanceStore.Archived archived, ParsedMessage parsed, Router router) {
+      SingleInstanceStore.Archived archived, ParsedMessage parsed, Router router, @Nullable SystemMailer mailer) {
     w.s().mailboxes().find(tenant, mailbox)
         .orElseThrow(() -> new NotFoundException("mailbox " + mailbox + " not found in tenant " + tenant));
     if (item != null && w.s().sources().known(tenant, item.source(), item.folder(), item.key())) {
@@ -86,7 +86,7 @@ final class Archiving {
         Text.storable(parsed.text()), parsed.truncated(), Text.storableOrNull(parsed.html()),
         attachments, problems.stream().map(Text::storable).toList()));
     w.event(tenant, EventType.MESSAGE_RECEIVED, conversation.id(), null, null, id, conversation.version());
-    conversation = Routing.route(w, router, conversation, meta, parsed, attachments, thread.isPresent());
+    conversation = Routing.route(w, router, mailer, conversation, meta, parsed, attachments, thread.isPresent());
     if (item != null) {
       w.s().sources().record(tenant, item, id);
       advance(w, tenant, item);

@@ -39,8 +39,16 @@ public final class DefaultIntake implements Intake {
   private final SingleInstanceStore blobs;
   private final MessageParser parser = new MessageParser(ParseLimits.DEFAULTS);
   private final Router router;
+  private final @Nullable SystemMailer mailer;
 
   public DefaultIntake(Engine engine, BlobStore blobStore, IntakeSettings settings, Router router) {
+    this(engine, blobStore, settings, router, null);
+  }
+
+  /** @param mailer queues the mail a router asks for (automatic replies), or null to send none */
+  public DefaultIntake(Engine engine, BlobStore blobStore, IntakeSettings settings, Router router,
+      @Nullable SystemMailer mailer) {
+    this.mailer = mailer;
     this.engine = requireNonNull(engine, "engine");
     this.router = requireNonNull(router, "router");
     this.settings = requireNonNull(settings, "settings");
@@ -76,7 +84,7 @@ public final class DefaultIntake implements Intake {
         parsed = parser.parse(in);
       }
       return retryingDuplicates(() -> engine.write(w -> Archiving.archive(w, tenant, mailbox, item, archived, parsed,
-          router)));
+          router, mailer)));
     } catch (IOException e) {
       throw new MasterMailException("cannot read the message to archive into mailbox " + mailbox + ": "
           + e.getMessage(), e);

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.Actor;
 import org.mastermail.ConflictException;
@@ -51,20 +50,15 @@ public final class DefaultOutbound implements OutboundService {
   private final OutboundFiles files;
   private final TemplateLetters templates;
   private final @Nullable String messageIdDomain;
-  private final Runnable queued;
 
-  /**
-   * @param messageIdDomain the domain of the Message-IDs we make, or null for the sending address's domain
-   * @param queued told after each commit that queued mail (wakes the local dispatcher)
-   */
+  /** @param messageIdDomain the domain of the Message-IDs we make, or null for the sending address's domain */
   public DefaultOutbound(Engine engine, org.mastermail.blob.BlobStore blobs,
-      org.mastermail.outbound.TemplateRenderer renderer, @Nullable String messageIdDomain, Runnable queued) {
+      org.mastermail.outbound.TemplateRenderer renderer, @Nullable String messageIdDomain) {
     this.engine = requireNonNull(engine, "engine");
     this.mime = new OutboundMime(blobs);
     this.files = new OutboundFiles(engine, blobs);
     this.templates = new TemplateLetters(engine, renderer, this);
     this.messageIdDomain = messageIdDomain;
-    this.queued = requireNonNull(queued, "queued");
   }
 
   @Override
@@ -180,9 +174,9 @@ public final class DefaultOutbound implements OutboundService {
           d.delivery().queued(messageId, bytes.skeleton(), bytes.rawSize(), w.now()), w.now());
       save(w, next);
       w.event(actor.tenant(), EventType.OUTBOUND_QUEUED, conversation, actor.user(), null, messageId, 0);
+      w.mailQueued();
       return next;
     });
-    queued.run();
     return result;
   }
 
@@ -226,9 +220,9 @@ public final class DefaultOutbound implements OutboundService {
       OutboundMessage next = save(w, m.with(m.delivery().requeued(w.now()), w.now()));
       w.event(actor.tenant(), EventType.OUTBOUND_QUEUED, m.conversation(), actor.user(), OutboundState.FAILED,
           m.delivery().messageIdHeader(), 0);
+      w.mailQueued();
       return next;
     });
-    queued.run();
     return result;
   }
 
@@ -299,8 +293,7 @@ public final class DefaultOutbound implements OutboundService {
   }
 
   private String newMessageId(String from) {
-    String domain = messageIdDomain != null ? messageIdDomain : from.substring(from.indexOf('@') + 1);
-    return "mm." + UUID.randomUUID().toString().replace("-", "") + "@" + domain;
+    return SystemMailer.messageId(from, messageIdDomain);
   }
 
   private static Conversation startConversation(Work w, Mailbox mailbox, String subject, Actor actor) {

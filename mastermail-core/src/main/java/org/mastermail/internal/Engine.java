@@ -26,6 +26,7 @@ public final class Engine {
   private final Clock clock;
   private final List<EventListener> listeners;
   private final Map<Actor, CachedAccess> accessCache = new ConcurrentHashMap<>();
+  private volatile Runnable mailQueued = () -> {};
 
   public Engine(Storage storage, Clock clock, List<EventListener> listeners) {
     this.storage = storage;
@@ -55,7 +56,15 @@ public final class Engine {
       return r;
     });
     publish(done[0].events());
+    if (done[0].queuedMail()) {
+      mailQueued.run();
+    }
     return result;
+  }
+
+  /** What to do after a commit that queued outbound mail (wake the local dispatchers). */
+  public void onMailQueued(Runnable action) {
+    this.mailQueued = action;
   }
 
   /** Runs {@code body} as {@code actor}, with their access resolved inside the same transaction. */

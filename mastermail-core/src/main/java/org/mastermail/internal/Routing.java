@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.mastermail.conversation.Conversation;
 import org.mastermail.conversation.EntityRef;
 import org.mastermail.event.EventType;
@@ -13,6 +14,7 @@ import org.mastermail.message.Attachment;
 import org.mastermail.message.Header;
 import org.mastermail.message.IncomingMessage;
 import org.mastermail.message.MessageMeta;
+import org.mastermail.outbound.SystemMail;
 import org.mastermail.rule.Router;
 import org.mastermail.rule.RoutingDecision;
 import org.mastermail.status.Status;
@@ -27,8 +29,8 @@ final class Routing {
 
   private Routing() {}
 
-  static Conversation route(Work w, Router router, Conversation c, MessageMeta meta, ParsedMessage parsed,
-      List<Attachment> attachments, boolean reply) {
+  static Conversation route(Work w, Router router, @Nullable SystemMailer mailer, Conversation c, MessageMeta meta,
+      ParsedMessage parsed, List<Attachment> attachments, boolean reply) {
     IncomingMessage message = new IncomingMessage(meta.tenant(), meta.mailbox(), meta.id(), meta.messageIdHeader(),
         meta.from(), parsed.from() == null ? null : Text.storableOrNull(parsed.from().name()), meta.to(),
         addresses(parsed.cc()), addresses(parsed.deliveredTo()), parsed.returnPath(), meta.subject(),
@@ -106,6 +108,21 @@ final class Routing {
     }
     for (EntityRef link : newLinks) {
       w.event(c.tenant(), EventType.LINKED, c.id(), null, null, link, next.version());
+    }
+    for (SystemMail mail : d.mail()) {
+      if (mailer == null) {
+        trace.add("mail to " + mail.to() + " not sent: no blob store to keep it in");
+        continue;
+      }
+      try {
+        mailer.queue(w, next, mail);
+        trace.add((mail.autoReply() ? "automatic reply" : "mail") + " to " + String.join(", ", mail.to())
+            + " queued");
+      } catch (RuntimeException e) {
+        // mail the rules asked for must not keep the message out of the archive
+        LOG.warn("cannot queue mail to {} for message {}", mail.to(), meta.id(), e);
+        trace.add("mail to " + mail.to() + " not queued: " + e.getMessage());
+      }
     }
     w.event(c.tenant(), EventType.ROUTED, c.id(), null, meta.id(), String.join("\n", trace), next.version());
     return next;

@@ -24,10 +24,20 @@ final class Work {
   private @Nullable TenantId accessChanged;
   private long expectedRevision = -1;
   private boolean revisionVerified;
+  private boolean mailQueued;
 
   Work(StorageSession session, Instant now) {
     this.session = session;
     this.now = now;
+  }
+
+  /** Notes that this unit queued outbound mail: the dispatchers are woken once it commits. */
+  void mailQueued() {
+    mailQueued = true;
+  }
+
+  boolean queuedMail() {
+    return mailQueued;
   }
 
   StorageSession s() {

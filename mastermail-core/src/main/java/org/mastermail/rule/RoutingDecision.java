@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.conversation.EntityRef;
+import org.mastermail.outbound.SystemMail;
 import org.mastermail.status.StatusId;
 import org.mastermail.tenant.UserId;
 
@@ -14,10 +15,11 @@ import org.mastermail.tenant.UserId;
  * What a {@link Router} decided for one message. Intake applies it in the archiving transaction: the assignee only to
  * an unassigned conversation (a reply stays with whoever has it), then status, due date, tags and links, each as an
  * event; the {@code trace} (which rules matched, which conditions failed, why this assignee) is kept as the
- * {@code ROUTED} event, so every routed message can be explained later.
+ * {@code ROUTED} event, so every routed message can be explained later. Its {@code mail} (automatic replies,
+ * internal forwards) is queued for sending in the same transaction.
  */
 public record RoutingDecision(@Nullable UserId assignee, @Nullable StatusId status, @Nullable Instant due,
-    boolean urgent, Set<String> tags, Set<EntityRef> links, List<String> trace) {
+    boolean urgent, Set<String> tags, Set<EntityRef> links, List<String> trace, List<SystemMail> mail) {
   public static final RoutingDecision NOTHING = new RoutingDecision(null, null, null, false, Set.of(), Set.of(),
       List.of());
 
@@ -25,11 +27,18 @@ public record RoutingDecision(@Nullable UserId assignee, @Nullable StatusId stat
     tags = Set.copyOf(requireNonNull(tags, "tags"));
     links = Set.copyOf(requireNonNull(links, "links"));
     trace = List.copyOf(requireNonNull(trace, "trace"));
+    mail = List.copyOf(requireNonNull(mail, "mail"));
+  }
+
+  /** A decision that sends no mail. */
+  public RoutingDecision(@Nullable UserId assignee, @Nullable StatusId status, @Nullable Instant due, boolean urgent,
+      Set<String> tags, Set<EntityRef> links, List<String> trace) {
+    this(assignee, status, due, urgent, tags, links, trace, List.of());
   }
 
   /** Whether the decision changes nothing and explains nothing. */
   public boolean empty() {
     return assignee == null && status == null && due == null && !urgent && tags.isEmpty() && links.isEmpty()
-        && trace.isEmpty();
+        && trace.isEmpty() && mail.isEmpty();
   }
 }

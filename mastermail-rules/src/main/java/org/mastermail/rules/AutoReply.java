@@ -11,8 +11,8 @@ import org.mastermail.message.MessageId;
 import org.mastermail.tenant.TenantId;
 
 /**
- * An automatic reply the engine decided to send, as a value: outbound mail sends it (core has no outbound queue yet, so
- * the engine hands it to an {@link AutoReplySink}). Its {@code headers} carry {@code Auto-Submitted: auto-replied}
+ * An automatic reply the engine decided to send, as a value: it travels in the routing decision's mail, which core
+ * queues in the archiving transaction (an {@link AutoReplySink} may listen too). Its {@code headers} carry {@code Auto-Submitted: auto-replied}
  * (RFC 3834), {@code In-Reply-To} and {@code References}, and it goes out with the null envelope sender {@code <>}, so
  * that a bounce or another robot's answer never comes back.
  *

@@ -100,13 +100,13 @@ public final class RuleEngine implements Router {
       return this;
     }
 
-    /** Where automatic replies go (default {@link AutoReplySink#logging()}: logged, not sent). */
+    /** Who hears of automatic replies (default {@link AutoReplySink#logging()}); core queues them for sending. */
     public Builder autoReplies(AutoReplySink value) {
       this.replies = requireNonNull(value, "autoReplies");
       return this;
     }
 
-    /** Where internal forwards go (default {@link ForwardSink#logging()}: logged, not sent). */
+    /** Who hears of internal forwards (default {@link ForwardSink#logging()}); core queues them for sending. */
     public Builder forwards(ForwardSink value) {
       this.forwards = requireNonNull(value, "forwards");
       return this;

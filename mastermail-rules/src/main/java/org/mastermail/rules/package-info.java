@@ -6,8 +6,8 @@
  * {@code MasterMail.builder().router(RuleEngine.builder().directory(hostDirectory).build())}.
  *
  * <p>Hosts plug in a {@link org.mastermail.rules.Directory} (contacts, account managers, teams, absences) and an
- * {@link org.mastermail.rules.AutoReplySink} / {@link org.mastermail.rules.ForwardSink} (until core has an outbound
- * queue). {@link org.mastermail.rules.DryRun} tries a draft rule set on past mail without changing anything, and
+ * optional {@link org.mastermail.rules.AutoReplySink} / {@link org.mastermail.rules.ForwardSink} to hear of automatic
+ * replies and forwards; the mail itself is queued by core in the archiving transaction and sent by its dispatcher. {@link org.mastermail.rules.DryRun} tries a draft rule set on past mail without changing anything, and
  * {@link org.mastermail.rules.Explanation} says why a message was routed as it was.
  */
 @NullMarked

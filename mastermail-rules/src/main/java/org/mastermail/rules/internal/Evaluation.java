@@ -20,6 +20,7 @@ import org.mastermail.conversation.Conversation;
 import org.mastermail.conversation.EntityRef;
 import org.mastermail.mailbox.Mailbox;
 import org.mastermail.message.IncomingMessage;
+import org.mastermail.outbound.SystemMail;
 import org.mastermail.rule.RoutingDecision;
 import org.mastermail.rules.Action;
 import org.mastermail.rules.Contact;
@@ -40,6 +41,8 @@ import org.mastermail.tenant.User;
 final class Evaluation {
   /** Non-matching rules written into the stored trace at most; the structured explanation keeps them all. */
   static final int MAX_MISSES_IN_TRACE = 50;
+
+  private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>");
 
   private final Settings settings;
   private final MessageView view;
@@ -124,7 +127,7 @@ final class Evaluation {
       lines.add("assignee: none, the conversation stays unassigned for the team");
     }
     RoutingDecision decision = new RoutingDecision(assignee == null ? null : assignee.id(),
-        status == null ? null : status.id(), due, urgent, tags, links, lines);
+        status == null ? null : status.id(), due, urgent, tags, links, lines, mail());
     return new Explanation(decision, traces, assignment, replies.sent(), replies.suppressed(), forwards, notes,
         tested, total);
   }
@@ -362,6 +365,29 @@ final class Evaluation {
     forwards.add(f);
     host.run("forward sink", () -> effects.forward(f));
     return "forward to " + to;
+  }
+
+  /** The replies and forwards decided, as mail for core to queue in the archiving transaction. */
+  private List<SystemMail> mail() {
+    List<SystemMail> mail = new ArrayList<>();
+    List<String> thread = new ArrayList<>();
+    Matcher ids = MESSAGE_ID.matcher(String.join(" ", m.headers("References")));
+    while (ids.find()) {
+      thread.add(ids.group(1));
+    }
+    if (m.messageId() != null && !thread.contains(m.messageId())) {
+      thread.add(m.messageId());
+    }
+    for (org.mastermail.rules.AutoReply r : replies.sent()) {
+      mail.add(new SystemMail(r.mailbox(), List.of(r.to()), r.subject(), r.text(), m.messageId(),
+          m.messageId() == null ? List.of() : thread, true));
+    }
+    for (Forward f : forwards) {
+      String text = "Forwarded by rule " + f.rule() + ".\n\nFrom: " + m.from() + "\nTo: " + String.join(", ", m.to())
+          + "\nSubject: " + m.subject() + "\n\n" + m.text();
+      mail.add(new SystemMail(f.mailbox(), List.of(f.to()), "Fwd: " + m.subject(), text, null, List.of(), false));
+    }
+    return mail;
   }
 
   private AutoReplies.Placeholders placeholders() {

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.mastermail.InvalidInputException;
 
 /**
- * How a source logs in: a password, or an OAuth 2 access token (SASL XOAUTH2) that the host supplies afresh for each
- * connection, since tokens expire:
+ * How a source or the SMTP transport logs in: a password, or an OAuth 2 access token (SASL XOAUTH2) that the host
+ * supplies afresh for each connection, since tokens expire:
  *
  * <pre>{@code
  * Credentials.password(secret)
@@ -45,7 +45,10 @@ public final class Credentials {
     return token != null;
   }
 
-  /** The secret to log in with now: the password, or a fresh token. Package-private: only the sources read it. */
+  /**
+   * The secret to log in with now: the password, or a fresh token. Package-private: only the sources and transports
+   * read it.
+   */
   String secret() {
     if (password != null) {
       return password;

@@ -5,21 +5,33 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import org.mastermail.InvalidInputException;
 
-/** Checks the settings of both sources share. */
+/** Checks the settings of the sources and the transport share; each message names the setting at fault. */
 final class Validation {
   private Validation() {}
 
   static void server(String host, int port, String username) {
+    host(host);
+    port(port);
+    username(username);
+  }
+
+  static void host(String host) {
     requireNonNull(host, "host");
-    requireNonNull(username, "username");
     if (host.isBlank() || host.chars().anyMatch(c -> c <= ' ')) {
-      throw new InvalidInputException("a server host name without spaces is needed, was '" + host + "'");
+      throw new InvalidInputException("host must be a server host name without spaces, was '" + host + "'");
     }
+  }
+
+  static void port(int port) {
     if (port < 1 || port > 65_535) {
-      throw new InvalidInputException("a port lies between 1 and 65535, was " + port);
+      throw new InvalidInputException("port must lie between 1 and 65535, was " + port);
     }
+  }
+
+  static void username(String username) {
+    requireNonNull(username, "username");
     if (username.isEmpty() || username.chars().anyMatch(Character::isISOControl)) {
-      throw new InvalidInputException("a user name without control characters is needed");
+      throw new InvalidInputException("username must not be empty or hold control characters");
     }
   }
 

@@ -5,8 +5,8 @@ import java.util.Properties;
 import org.mastermail.imap.Security;
 
 /**
- * The Jakarta Mail session properties of one source. Each source has its own {@code Session}, never the JVM's default
- * one, and nothing is read from system properties.
+ * The Jakarta Mail session properties of one source or transport. Each has its own {@code Session}, never the JVM's
+ * default one, and nothing is read from system properties.
  */
 public final class MailProperties {
   private final String prefix;
@@ -17,8 +17,8 @@ public final class MailProperties {
   }
 
   /**
-   * Server, protection, login mechanism and timeouts for {@code protocol} ({@code "imap"} or {@code "pop3"}): every
-   * network operation is bounded by one of the three timeouts.
+   * Server, protection, login mechanism and timeouts for {@code protocol} ({@code "imap"}, {@code "pop3"} or
+   * {@code "smtp"}): every network operation is bounded by one of the three timeouts.
    */
   public static MailProperties of(String protocol, String host, int port, Security security, Duration connectTimeout,
       Duration readTimeout, Duration writeTimeout, boolean oauth2) {
@@ -42,6 +42,12 @@ public final class MailProperties {
 
   public MailProperties set(String name, String value) {
     properties.setProperty(prefix + name, value);
+    return this;
+  }
+
+  /** Sets an object-valued property, such as {@code ssl.socketFactory}. */
+  public MailProperties put(String name, Object value) {
+    properties.put(prefix + name, value);
     return this;
   }
 

@@ -1,4 +1,7 @@
-/** How the IMAP and POP3 sources work: connections, acknowledgement, IDLE. Not API: may change in any release. */
+/**
+ * How the IMAP and POP3 sources and the SMTP transport work: connections, acknowledgement, IDLE, sending. Not API: may
+ * change in any release.
+ */
 @NullMarked
 package org.mastermail.imap.internal;
 

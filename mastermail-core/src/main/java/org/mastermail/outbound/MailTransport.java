@@ -12,7 +12,7 @@ import java.io.InputStream;
  * MasterMail mm = MasterMail.builder()
  *     .storage(storage)
  *     .transport(SmtpTransport.of(SmtpSettings.builder("smtp.acme.example", 587).starttls()
- *         .credentials(Credentials.password("info@acme.example", secret)).build()))
+ *         .credentials("info@acme.example", Credentials.password(secret)).build()))
  *     .build();
  * }</pre>
  */

@@ -14,13 +14,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An SMTP server that accepts every message and keeps only a count: the receiving end of the dispatch benchmark, so
  * that what is measured is the sender, not a server storing mail. One thread per connection; ESMTP with PIPELINING
- * and 8BITMIME so that Jakarta Mail talks to it as to a real server.
+ * and 8BITMIME so that Jakarta Mail talks to it as to a real server. A reply delay stands for a server further away.
  */
 final class LocalSmtpSink implements AutoCloseable {
   private final ServerSocket server;
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong connections = new AtomicLong();
   private volatile boolean closed;
+  private volatile long replyDelayMillis;
 
   LocalSmtpSink() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -29,12 +30,30 @@ final class LocalSmtpSink implements AutoCloseable {
     acceptor.start();
   }
 
+  /** Makes every reply wait {@code millis}, as a server that far away would (0: answer at once). */
+  void replyDelay(long millis) {
+    this.replyDelayMillis = millis;
+  }
+
   int port() {
     return server.getLocalPort();
   }
 
   long accepted() {
     return accepted.get();
+  }
+
+  /** Waits until {@code count} messages in all were accepted; false after {@code timeoutMillis}. */
+  synchronized boolean awaitAccepted(long count, long timeoutMillis) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (accepted.get() < count) {
+      long left = deadline - System.currentTimeMillis();
+      if (left <= 0) {
+        return false;
+      }
+      wait(left);
+    }
+    return true;
   }
 
   long connections() {
@@ -76,8 +95,11 @@ final class LocalSmtpSink implements AutoCloseable {
           while (readLine(in, line) && !line.toString().equals(".")) {
             // discard
           }
-          accepted.incrementAndGet();
           reply(out, "250 queued");
+          synchronized (this) {
+            accepted.incrementAndGet();
+            notifyAll();
+          }
         } else if (cmd.startsWith("QUIT")) {
           reply(out, "221 bye");
           return;
@@ -106,7 +128,16 @@ final class LocalSmtpSink implements AutoCloseable {
     return false;
   }
 
-  private static void reply(OutputStream out, String text) throws IOException {
+  private void reply(OutputStream out, String text) throws IOException {
+    long delay = replyDelayMillis;
+    if (delay > 0) {
+      try {
+        Thread.sleep(delay); // simulated network distance, not a wait for a condition
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    }
     out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
     out.flush();
   }

@@ -8,16 +8,18 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.blob.BlobId;
 import org.mastermail.event.EventType;
 import org.mastermail.mailbox.Mailbox;
+import org.mastermail.mailbox.MailboxId;
 import org.mastermail.outbound.Dispatcher;
 import org.mastermail.outbound.DispatcherSettings;
 import org.mastermail.outbound.Envelope;
@@ -35,6 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultDispatcher implements Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultDispatcher.class);
+  /** Outcomes recorded per transaction at most. */
+  private static final int RECORD_EVERY = 20;
+  /** The longest an outcome waits to be recorded. */
+  private static final Duration RECORD_WITHIN = Duration.ofSeconds(1);
 
   private final Engine engine;
   private final OutboundMime mime;
@@ -166,30 +172,62 @@ public final class DefaultDispatcher implements Dispatcher {
     }
   }
 
-  /** One claim and its attempts; returns how many messages were claimed. */
+  /**
+   * One claim and its attempts; returns how many messages were claimed. Outcomes are recorded together, one transaction
+   * per {@link #RECORD_EVERY} messages or {@link #RECORD_WITHIN}, whichever comes first: a commit per message would
+   * cost more than sending it. A node dying before recording leaves those messages claimed; they are sent again (same
+   * bytes, same Message-ID) when the claim lapses.
+   */
   private int claimAndSend() {
     Instant now = engine.clock().instant();
     List<OutboundMessage> claimed = engine.storage().inTransaction(s -> s.outbound().claim(now, settings.holder(),
         now.plus(settings.lease()), settings.batch()));
+    Map<MailboxId, Optional<Mailbox>> mailboxes = new HashMap<>();
+    List<Outcome> outcomes = new ArrayList<>();
+    long firstPending = 0;
     for (OutboundMessage m : claimed) {
       if (closed) {
         break; // the rest is taken over when the claims lapse
       }
-      attempt(m);
+      Outcome o = attempt(m, mailboxes);
+      if (o == null) {
+        continue;
+      }
+      if (outcomes.isEmpty()) {
+        firstPending = System.nanoTime();
+      }
+      outcomes.add(o);
+      if (outcomes.size() >= RECORD_EVERY || System.nanoTime() - firstPending > RECORD_WITHIN.toNanos()) {
+        record(outcomes);
+        outcomes.clear();
+      }
     }
+    record(outcomes);
     return claimed.size();
   }
 
-  private void attempt(OutboundMessage m) {
+  /** What became of one attempt, to be recorded. */
+  private sealed interface Outcome {
+    OutboundMessage message();
+  }
+
+  private record Sent(OutboundMessage message, BlobId sha256) implements Outcome {}
+
+  private record Retry(OutboundMessage message, String error) implements Outcome {}
+
+  private record Failed(OutboundMessage message, String error) implements Outcome {}
+
+  private @Nullable Outcome attempt(OutboundMessage m, Map<MailboxId, Optional<Mailbox>> mailboxes) {
     Instant claimEnd = m.delivery().claimedUntil();
     if (claimEnd != null && !engine.clock().instant().isBefore(claimEnd)) {
-      return; // waited too long in the batch: another node may hold it now
+      return null; // waited too long in the batch: another node may hold it now
     }
-    Mailbox mailbox = engine.storage().read(s -> s.mailboxes().find(m.tenant(), m.mailbox())).orElse(null);
+    Mailbox mailbox = mailboxes.computeIfAbsent(m.mailbox(),
+        id -> engine.storage().read(s -> s.mailboxes().find(m.tenant(), id))).orElse(null);
     Optional<MailTransport> transport = mailbox == null ? Optional.empty() : transports.forMailbox(mailbox);
     if (transport.isEmpty()) {
-      fail(m, "no transport is configured for mailbox " + (mailbox == null ? m.mailbox() : mailbox.address()));
-      return;
+      return new Failed(m, "no transport is configured for mailbox "
+          + (mailbox == null ? m.mailbox() : mailbox.address()));
     }
     Envelope envelope = new Envelope(m.letter().autoSubmitted() ? null : m.letter().from(),
         m.letter().recipients());
@@ -198,57 +236,75 @@ public final class DefaultDispatcher implements Dispatcher {
       transport.get().send(envelope, source);
     } catch (TransportException e) {
       String reply = (e.code() > 0 ? e.code() + " " : "") + e.getMessage();
-      if (e.permanent()) {
-        fail(m, reply);
-      } else {
-        retry(m, reply);
-      }
-      return;
+      return e.permanent() ? new Failed(m, reply) : retryOrFail(m, reply);
     } catch (RuntimeException e) {
-      retry(m, "send failed: " + e);
+      return retryOrFail(m, "send failed: " + e);
+    }
+    return new Sent(m, source.sha256());
+  }
+
+  private Outcome retryOrFail(OutboundMessage m, String error) {
+    if (m.delivery().attempts() >= settings.maxAttempts()) {
+      return new Failed(m, "gave up after " + m.delivery().attempts() + " attempts; last error: " + error);
+    }
+    return new Retry(m, error);
+  }
+
+  /** Records outcomes in one transaction; if that fails, one by one, so one bad row cannot hold back the others. */
+  private void record(List<Outcome> outcomes) {
+    if (outcomes.isEmpty()) {
       return;
     }
-    BlobId sha = source.sha256();
-    engine.write(w -> {
-      if (!SentMail.record(w, m, sha)) {
+    try {
+      engine.write(w -> {
+        outcomes.forEach(o -> apply(w, o));
+        return null;
+      });
+    } catch (RuntimeException batch) {
+      if (outcomes.size() == 1) {
+        LOG.warn("cannot record the outcome of outbound message {}; it is sent again when its claim lapses",
+            outcomes.get(0).message().id(), batch);
+        return;
+      }
+      for (Outcome o : outcomes) {
+        try {
+          engine.write(w -> {
+            apply(w, o);
+            return null;
+          });
+        } catch (RuntimeException e) {
+          LOG.warn("cannot record the outcome of outbound message {}; it is sent again when its claim lapses",
+              o.message().id(), e);
+        }
+      }
+    }
+  }
+
+  private void apply(Work w, Outcome o) {
+    OutboundMessage m = o.message();
+    if (o instanceof Sent sent) {
+      if (!SentMail.record(w, m, sent.sha256())) {
         LOG.warn("outbound message {} was taken over by another dispatcher while this one sent it", m.id());
       }
-      return null;
-    });
-  }
-
-  private void retry(OutboundMessage m, String error) {
-    if (m.delivery().attempts() >= settings.maxAttempts()) {
-      fail(m, "gave up after " + m.delivery().attempts() + " attempts; last error: " + error);
       return;
     }
-    Duration delay = backoff(m.delivery().attempts());
-    finish(m, w -> {
-      OutboundMessage next = m.with(m.delivery().retryAt(w.now().plus(delay), Text.storable(error)), w.now());
-      w.event(m.tenant(), EventType.SEND_RETRIED, m.conversation(), m.author(), null, error, 0);
-      return next;
-    });
-  }
-
-  private void fail(OutboundMessage m, String error) {
-    finish(m, w -> {
-      OutboundMessage next = m.with(m.delivery().failed(Text.storable(error)), w.now());
+    OutboundMessage current = w.s().outbound().find(m.tenant(), m.id()).orElse(null);
+    if (current == null || current.version() != m.version()) {
+      return; // taken over meanwhile; its new holder decides
+    }
+    OutboundMessage next;
+    if (o instanceof Retry retry) {
+      Duration delay = backoff(m.delivery().attempts());
+      next = m.with(m.delivery().retryAt(w.now().plus(delay), Text.storable(retry.error())), w.now());
+      w.event(m.tenant(), EventType.SEND_RETRIED, m.conversation(), m.author(), null, retry.error(), 0);
+    } else {
+      String error = ((Failed) o).error();
+      next = m.with(m.delivery().failed(Text.storable(error)), w.now());
       w.event(m.tenant(), EventType.SEND_FAILED, m.conversation(), m.author(), null, error, 0);
-      return next;
-    });
-  }
-
-  private void finish(OutboundMessage m, java.util.function.Function<Work, OutboundMessage> outcome) {
-    engine.write(w -> {
-      OutboundMessage current = w.s().outbound().find(m.tenant(), m.id()).orElse(null);
-      if (current == null || current.version() != m.version()) {
-        return null; // taken over meanwhile; its new holder decides
-      }
-      if (!w.s().outbound().update(outcome.apply(w))) {
-        throw new IllegalStateException("outbound message " + m.id() + " changed under its claim");
-      }
-      return null;
-    });
+    }
+    if (!w.s().outbound().update(next)) {
+      throw new IllegalStateException("outbound message " + m.id() + " changed under its claim");
+    }
   }
 
   /** The wait after {@code attempts} failures: doubling from the first retry, capped, shortened by jitter. */

@@ -27,25 +27,21 @@ final class SentMail {
    * returned: that dispatcher records it).
    */
   static boolean record(Work w, OutboundMessage m, BlobId rawSha256) {
-    OutboundMessage current = w.s().outbound().find(m.tenant(), m.id()).orElse(null);
-    if (current == null || current.version() != m.version()) {
-      return false;
-    }
+    Letter l = m.letter();
+    String messageId = m.delivery().messageIdHeader();
     Conversation c = w.s().conversations().find(m.tenant(), requireConversation(m))
         .orElseThrow(() -> new IllegalStateException("outbound message " + m.id() + " points at a missing"
             + " conversation"));
-    Letter l = m.letter();
-    String messageId = m.delivery().messageIdHeader();
-    Optional<MessageMeta> already = w.s().messages().findByRawSha256(m.tenant(), c.mailbox(), rawSha256);
-    if (already.isEmpty() && messageId != null) {
-      // the same mail may have come back through a source (a Sent folder fetched, a copy to ourselves)
-      already = w.s().messages().findByMessageIds(m.tenant(), c.mailbox(), List.of(messageId)).stream().findFirst();
+    // the same mail may have come back through a source (a Sent folder fetched, a copy to ourselves): its Message-ID,
+    // ours and unique in the mailbox, finds it (the same bytes carry the same Message-ID)
+    Optional<MessageMeta> already = messageId == null ? Optional.empty()
+        : w.s().messages().findByMessageIds(m.tenant(), c.mailbox(), List.of(messageId)).stream().findFirst();
+    MessageId archived = already.map(MessageMeta::id).orElseGet(MessageId::random);
+    // the claim's version guards the rest: a dispatcher that took the message over changed it, and records it itself
+    if (!w.s().outbound().update(m.with(m.delivery().sent(w.now(), archived), w.now()))) {
+      return false;
     }
-    MessageId archived;
-    if (already.isPresent()) {
-      archived = already.get().id();
-    } else {
-      archived = MessageId.random();
+    if (already.isEmpty()) {
       w.s().messages().insert(new MessageMeta(m.tenant(), archived, c.id(), c.mailbox(), Direction.OUTGOING,
           messageId, l.from(), l.to(), l.subject(), w.now(), m.delivery().mimeSize()));
       w.s().messages().insertContent(new MessageContent(m.tenant(), archived, c.mailbox(),
@@ -53,12 +49,26 @@ final class SentMail {
           l.references(), Text.storable(l.text()), false, Text.storableOrNull(l.html()), attachments(l),
           List.of()));
     }
-    Conversation next = w.save(c.change().lastActivityAt(w.now()).done());
-    if (!w.s().outbound().update(m.with(m.delivery().sent(w.now(), archived), w.now()))) {
-      throw new IllegalStateException("outbound message " + m.id() + " changed under its claim");
-    }
+    Conversation next = touch(w, c);
     w.event(m.tenant(), EventType.MESSAGE_SENT, c.id(), m.author(), null, messageId, next.version());
     return true;
+  }
+
+  /**
+   * Marks the conversation active now. A colleague may change it at the same moment; then the change is made again on
+   * their version rather than failing, since recording a sent message must not depend on who else is at work.
+   */
+  private static Conversation touch(Work w, Conversation c) {
+    Conversation current = c;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Conversation next = current.change().lastActivityAt(w.now()).done();
+      if (w.s().conversations().update(next)) {
+        return next;
+      }
+      current = w.s().conversations().find(c.tenant(), c.id())
+          .orElseThrow(() -> new IllegalStateException("conversation " + c.id() + " vanished"));
+    }
+    throw new IllegalStateException("conversation " + c.id() + " keeps changing; the sent message is recorded later");
   }
 
   /** The files as the composer laid them out: the body is part 1, the files parts 2, 3… of multipart/mixed. */

@@ -95,6 +95,25 @@ public final class SmtpTransport implements MailTransport {
     String from = sender == null ? NULL_SENDER : checked(sender);
     Address[] recipients = envelope.recipients().stream().map(SmtpTransport::address).toArray(Address[]::new);
     SmtpConnections.Connection connection = connections.acquire();
+    if (connection.unchecked()) {
+      try {
+        send(connection, from, recipients, mime);
+        return;
+      } catch (TransportException e) {
+        if (e.code() != 0) {
+          throw e;
+        }
+        // no reply at all on a connection not checked first: the server had closed it meanwhile, so the message
+        // did not get through; once more on a connection known to answer
+        log.debug("{}: a reused connection had been closed; sending on another", name);
+        connection = connections.acquireChecked();
+      }
+    }
+    send(connection, from, recipients, mime);
+  }
+
+  /** Sends on {@code connection} and gives it back to the pool (or closes it). */
+  private void send(SmtpConnections.Connection connection, String from, Address[] recipients, MimeSource mime) {
     boolean reusable = false;
     try {
       FixedMimeMessage message = new FixedMimeMessage(session, mime, from);

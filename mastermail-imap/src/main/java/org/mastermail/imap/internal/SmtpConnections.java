@@ -22,11 +22,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SMTP connections of one transport: a small pool of connected, logged-in sessions, each used by one thread at a
- * time. {@link #acquire} hands out the most recently used idle one that still answers a NOOP, or opens a new one;
+ * time. {@link #acquire} hands out the most recently used idle one (checked with a NOOP unless it was used within the
+ * last second), or opens a new one;
  * {@link #release} keeps it for the next message unless it failed, is full, or was idle too long. Thread-safe.
  */
 public final class SmtpConnections implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SmtpConnections.class);
+  /**
+   * A connection used this recently is handed out without a NOOP first: the check costs a round trip per message, and
+   * a server drops a connection it just served only rarely (such a send then fails as transient and is retried).
+   */
+  private static final Duration FRESH = Duration.ofSeconds(1);
 
   private final Session session;
   private final String host;
@@ -68,6 +74,15 @@ public final class SmtpConnections implements AutoCloseable {
    * @throws TransportException when no connection can be opened (or logged in), or the pool is closed
    */
   public Connection acquire() {
+    return acquire(false);
+  }
+
+  /** As {@link #acquire()}, checking even a connection used a moment ago (after one failed unchecked). */
+  public Connection acquireChecked() {
+    return acquire(true);
+  }
+
+  private Connection acquire(boolean alwaysCheck) {
     while (true) {
       Connection c;
       synchronized (this) {
@@ -79,9 +94,14 @@ public final class SmtpConnections implements AutoCloseable {
       if (c == null) {
         return open();
       }
-      if (tooLongIdle(c, clock.instant())) {
+      Instant now = clock.instant();
+      if (tooLongIdle(c, now)) {
         c.close();
+      } else if (!alwaysCheck && now.isBefore(c.lastUsed.plus(FRESH))) {
+        c.unchecked = true;
+        return c;
       } else if (c.transport.isConnected()) { // a NOOP; Angus closes the connection when it fails
+        c.unchecked = false;
         return c;
       } else {
         log.debug("{}: an idle connection no longer answers; it is replaced", name);
@@ -181,6 +201,7 @@ public final class SmtpConnections implements AutoCloseable {
     private final SMTPTransport transport;
     private Instant lastUsed;
     private int messages;
+    private boolean unchecked;
 
     private Connection(SMTPTransport transport, Instant opened) {
       this.transport = transport;
@@ -189,6 +210,11 @@ public final class SmtpConnections implements AutoCloseable {
 
     public SMTPTransport transport() {
       return transport;
+    }
+
+    /** Whether it was handed out without a NOOP (used a moment ago), so a broken pipe may just mean the server left. */
+    public boolean unchecked() {
+      return unchecked;
     }
 
     /** Ends the transaction a failed message left (RSET); whether the server agreed and the session is usable. */

@@ -1,0 +1,153 @@
+package org.mastermail.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.mail.Address;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import org.mastermail.MasterMail;
+import org.mastermail.imap.Security;
+import org.mastermail.imap.SmtpSettings;
+import org.mastermail.imap.SmtpTransport;
+import org.mastermail.jdbc.JdbcStorage;
+import org.mastermail.outbound.Compose;
+import org.mastermail.outbound.Dispatcher;
+import org.mastermail.outbound.DispatcherSettings;
+import org.mastermail.outbound.OutboundMessage;
+import org.mastermail.outbound.OutboxView;
+import org.mastermail.storage.Storage;
+import org.mastermail.testkit.TestPostgres;
+import org.mastermail.testkit.contract.Office;
+
+/**
+ * Dispatch throughput: queued messages sent by the dispatcher through {@code SmtpTransport} to a local SMTP sink,
+ * next to a raw Jakarta Mail loop ({@code Transport.sendMessage} over one open connection) sending the same bytes to
+ * the same sink, in the same run. The dispatcher's figure includes everything it does per message: the claim, reading
+ * the stored bytes, SMTP, and recording the message as sent in its conversation.
+ *
+ * <p>Run: {@code mvn -q -B install -DskipTests && mvn -q -pl mastermail-benchmarks exec:java
+ * -Dbenchmark=DispatchBenchmark -Dexec.args="2000"} (argument: messages per round).
+ */
+public final class DispatchBenchmark {
+  private DispatchBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    try (LocalSmtpSink sink = new LocalSmtpSink()) {
+      HikariConfig pool = new HikariConfig();
+      pool.setDataSource(TestPostgres.freshDatabase());
+      pool.setMaximumPoolSize(8);
+      try (HikariDataSource pg = new HikariDataSource(pool)) {
+        run("PostgreSQL", JdbcStorage.postgres(pg), sink, n);
+      }
+      Path h2 = Files.createTempDirectory("mastermail-dispatch-h2");
+      run("H2 file", JdbcStorage.h2(h2), sink, n);
+    }
+    System.exit(0);
+  }
+
+  private static void run(String name, Storage storage, LocalSmtpSink sink, int n) throws Exception {
+    SmtpSettings settings = SmtpSettings.builder("127.0.0.1", sink.port()).security(Security.NONE)
+        .ehloName("bench.test").build();
+    try (MasterMail mm = MasterMail.builder().storage(storage).build()) {
+      Office o = Office.create(mm);
+      // warm-up of both paths (JIT, pools), not measured
+      queue(mm, o, 300);
+      byte[] sample = sampleBytes(mm, o);
+      dispatch(mm, settings, sink, 1, 300);
+      raw(settings, sink, sample, 300);
+
+      for (long delay : new long[] {0, 2}) {
+        sink.replyDelay(delay);
+        int count = delay == 0 ? n : Math.max(100, n / 4);
+        double raw1 = raw(settings, sink, sample, count);
+        queue(mm, o, count);
+        double one = dispatch(mm, settings, sink, 1, count);
+        queue(mm, o, count);
+        double four = dispatch(mm, settings, sink, 4, count);
+        double raw2 = raw(settings, sink, sample, count);
+        double rawBest = Math.max(raw1, raw2);
+        System.out.printf(Locale.ROOT, "%s, %d messages of %d bytes, sink answering %s:%n", name, count,
+            sample.length, delay == 0 ? "at once" : "after " + delay + " ms");
+        System.out.printf(Locale.ROOT, "  raw Jakarta Mail loop, one connection: %.0f msg/s (runs %.0f, %.0f)%n",
+            rawBest, raw1, raw2);
+        System.out.printf(Locale.ROOT, "  dispatcher, 1 worker:  %.0f msg/s = %.2fx raw%n", one, one / rawBest);
+        System.out.printf(Locale.ROOT, "  dispatcher, 4 workers: %.0f msg/s = %.2fx raw%n", four, four / rawBest);
+      }
+      sink.replyDelay(0);
+    }
+  }
+
+  private static final String TEXT = ("Dzień dobry,\n\nw załączeniu przesyłamy rozliczenie mediów za lokal. "
+      + "Prosimy o wpłatę do końca miesiąca.\n").repeat(20);
+
+  private static void queue(MasterMail mm, Office o, int count) {
+    for (int i = 0; i < count; i++) {
+      mm.outbound().send(Compose.from(o.info.id()).to("tenant" + i + "@tenants.example")
+          .subject("Rozliczenie " + i).text(TEXT).build(), o.alice);
+    }
+  }
+
+  private static byte[] sampleBytes(MasterMail mm, Office o) throws Exception {
+    OutboundMessage any = mm.outbound().list(o.info.id(), OutboxView.OUTBOX, null, 1, o.alice).items().get(0);
+    try (var in = mm.outbound().mime(any.id(), o.alice)) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** Starts a dispatcher over the {@code pending} queued messages; messages per second until the sink has them. */
+  private static double dispatch(MasterMail mm, SmtpSettings settings, LocalSmtpSink sink, int workers, int pending)
+      throws Exception {
+    long before = sink.accepted();
+    try (SmtpTransport smtp = SmtpTransport.of(settings);
+        Dispatcher d = mm.dispatcher(DispatcherSettings.builder().workers(workers).batch(20)
+            .poll(Duration.ofMillis(200)).build(), m -> Optional.of(smtp))) {
+      long t0 = System.nanoTime();
+      d.start();
+      if (!sink.awaitAccepted(before + pending, 600_000)) {
+        throw new IllegalStateException("dispatch did not finish: " + (sink.accepted() - before) + " of "
+            + pending);
+      }
+      long t1 = System.nanoTime();
+      return pending / ((t1 - t0) / 1e9);
+    }
+  }
+
+  /** Sends {@code count} copies of {@code bytes} over one connection and returns messages per second. */
+  private static double raw(SmtpSettings settings, LocalSmtpSink sink, byte[] bytes, int count) throws Exception {
+    Properties p = new Properties();
+    p.setProperty("mail.smtp.host", "127.0.0.1");
+    p.setProperty("mail.smtp.port", String.valueOf(sink.port()));
+    p.setProperty("mail.smtp.localhost", "bench.test");
+    Session session = Session.getInstance(p);
+    List<MimeMessage> messages = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      messages.add(new MimeMessage(session, new ByteArrayInputStream(bytes)));
+    }
+    Address[] to = {new InternetAddress("tenant@tenants.example")};
+    long before = sink.accepted();
+    long t0 = System.nanoTime();
+    try (Transport t = session.getTransport("smtp")) {
+      t.connect();
+      for (MimeMessage m : messages) {
+        t.sendMessage(m, to);
+      }
+    }
+    long t1 = System.nanoTime();
+    if (sink.accepted() - before != count) {
+      throw new IllegalStateException("raw loop: the sink accepted " + (sink.accepted() - before) + " of " + count);
+    }
+    return count / ((t1 - t0) / 1e9);
+  }
+}

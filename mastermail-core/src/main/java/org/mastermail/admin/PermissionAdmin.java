@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.Actor;
+import org.mastermail.PermissionDeniedException;
 import org.mastermail.mailbox.MailboxId;
 import org.mastermail.permission.Grant;
 import org.mastermail.permission.GrantId;
@@ -31,4 +32,17 @@ public interface PermissionAdmin {
   void revoke(GrantId grant, Actor actor);
 
   List<Grant> grantsOf(UserId user, Actor actor);
+
+  /**
+   * Whether {@code actor} holds {@code permission}: a tenant-wide one with {@code mailbox} null, a mailbox-scoped one
+   * in {@code mailbox}. For hosts and modules guarding operations of their own (such as editing rules).
+   */
+  boolean holds(Permission permission, @Nullable MailboxId mailbox, Actor actor);
+
+  /**
+   * Fails unless {@link #holds} does.
+   *
+   * @throws PermissionDeniedException naming the user and the missing permission
+   */
+  void require(Permission permission, @Nullable MailboxId mailbox, Actor actor);
 }

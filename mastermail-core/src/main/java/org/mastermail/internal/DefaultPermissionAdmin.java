@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.mastermail.Actor;
 import org.mastermail.InvalidInputException;
 import org.mastermail.NotFoundException;
+import org.mastermail.PermissionDeniedException;
 import org.mastermail.admin.PermissionAdmin;
 import org.mastermail.event.EventType;
 import org.mastermail.mailbox.MailboxId;
@@ -109,5 +110,30 @@ final class DefaultPermissionAdmin implements PermissionAdmin {
       }
       return w.s().permissions().grantsOf(actor.tenant(), user);
     });
+  }
+
+  @Override
+  public boolean holds(Permission permission, @Nullable MailboxId mailbox, Actor actor) {
+    Check.present("permission", permission);
+    return engine.read(actor, (w, a) -> holds(a, permission, mailbox));
+  }
+
+  @Override
+  public void require(Permission permission, @Nullable MailboxId mailbox, Actor actor) {
+    Check.present("permission", permission);
+    engine.read(actor, (w, a) -> {
+      if (!holds(a, permission, mailbox)) {
+        throw new PermissionDeniedException("user " + a.user().email() + " may not do this"
+            + (mailbox == null ? "" : " in mailbox " + mailbox) + ": permission " + permission + " is required");
+      }
+      return null;
+    });
+  }
+
+  private static boolean holds(Access a, Permission permission, @Nullable MailboxId mailbox) {
+    if (!permission.mailboxScoped()) {
+      return a.has(permission);
+    }
+    return mailbox != null && a.mailbox(mailbox).map(m -> m.can(permission)).orElse(false);
   }
 }

@@ -13,10 +13,12 @@ import org.mastermail.Actor;
 import org.mastermail.ConflictException;
 import org.mastermail.InvalidInputException;
 import org.mastermail.MasterMail;
+import org.mastermail.admin.PermissionAdmin;
 import org.mastermail.conversation.ConversationId;
 import org.mastermail.event.Event;
 import org.mastermail.event.EventType;
 import org.mastermail.mailbox.MailboxId;
+import org.mastermail.permission.Permission;
 import org.mastermail.rule.StoredRules;
 import org.mastermail.status.Status;
 import org.mastermail.storage.Storage;
@@ -36,20 +38,61 @@ import org.mastermail.tenant.UserId;
  * rules.save(tenant, null, edited, current.version());                 // ConflictException if someone saved since
  * }</pre>
  *
- * <p>This is a host operation, like creating a tenant: the host checks that the acting user holds
- * {@code MANAGE_RULES} before calling it (core offers no public permission check yet).
+ * <p>The methods taking an {@code Actor} check that the actor holds {@code MANAGE_RULES} (use them for anything a
+ * user does); those taking a tenant are host operations, like creating a tenant.
  */
 public final class RuleAdmin {
   private final Storage storage;
   private final Clock clock;
+  private final @Nullable PermissionAdmin permissions;
 
+  /** Host operations only: the methods taking an actor need {@link #of(MasterMail)}. */
   public RuleAdmin(Storage storage, Clock clock) {
+    this(storage, clock, null);
+  }
+
+  private RuleAdmin(Storage storage, Clock clock, @Nullable PermissionAdmin permissions) {
     this.storage = requireNonNull(storage, "storage");
     this.clock = requireNonNull(clock, "clock");
+    this.permissions = permissions;
   }
 
   public static RuleAdmin of(MasterMail mm) {
-    return new RuleAdmin(mm.storage(), mm.clock());
+    return new RuleAdmin(mm.storage(), mm.clock(), mm.admin().permissions());
+  }
+
+  /**
+   * {@link #load} for a user: needs {@code MANAGE_RULES}.
+   *
+   * @throws org.mastermail.PermissionDeniedException when the actor lacks it
+   */
+  public Optional<Versioned> load(@Nullable MailboxId mailbox, Actor actor) {
+    requireManageRules(actor);
+    return load(actor.tenant(), mailbox);
+  }
+
+  /**
+   * {@link #save} for a user: needs {@code MANAGE_RULES}; the rules go into the actor's tenant.
+   *
+   * @throws org.mastermail.PermissionDeniedException when the actor lacks it (nothing is saved)
+   */
+  public long save(@Nullable MailboxId mailbox, RuleSet rules, long expectedVersion, Actor actor) {
+    requireManageRules(actor);
+    return save(actor.tenant(), mailbox, rules, expectedVersion);
+  }
+
+  /** {@link #saveJson} for a user: needs {@code MANAGE_RULES}. */
+  public long saveJson(@Nullable MailboxId mailbox, String json, long expectedVersion, Actor actor) {
+    requireManageRules(actor);
+    return saveJson(actor.tenant(), mailbox, json, expectedVersion);
+  }
+
+  private void requireManageRules(Actor actor) {
+    requireNonNull(actor, "actor");
+    if (permissions == null) {
+      throw new IllegalStateException("this RuleAdmin cannot check permissions: make it with RuleAdmin.of(mm)");
+    }
+    permissions.require(Permission.MANAGE_RULES, null, actor);
   }
 
   /** A stored rule set with its version, to save the next version against. */

@@ -31,6 +31,23 @@ class RuleAdminTest {
   }
 
   @Test
+  void usersShouldNeedManageRulesToEditRules() {
+    RuleSet set = RuleSet.of(Rule.of("a", Rule.ALWAYS, new Action.Tag(List.of("x"))));
+
+    assertThatThrownBy(() -> f.admin.save(null, set, 0, f.o.alice))
+        .isInstanceOf(org.mastermail.PermissionDeniedException.class).hasMessageContaining("MANAGE_RULES");
+    assertThatThrownBy(() -> f.admin.load(null, f.o.alice))
+        .isInstanceOf(org.mastermail.PermissionDeniedException.class);
+    assertThat(f.admin.load(f.tenant(), null)).as("nothing saved").isEmpty();
+
+    long v = f.admin.save(null, set, 0, f.o.admin);
+    assertThat(f.admin.load(null, f.o.admin).orElseThrow().version()).isEqualTo(v);
+    f.mm.admin().permissions().grant(f.o.alice.user(), null, org.mastermail.permission.Permission.MANAGE_RULES,
+        java.util.Set.of(), f.o.admin);
+    assertThat(f.admin.saveJson(null, RuleSetJson.write(set), v, f.o.alice)).isEqualTo(v + 1);
+  }
+
+  @Test
   void aSaveAgainstAnOldVersionShouldFail() {
     RuleSet set = RuleSet.of(Rule.of("a", Rule.ALWAYS, new Action.Tag(List.of("x"))));
     f.admin.save(f.tenant(), null, set, 0);

@@ -1,5 +1,6 @@
 package org.mastermail.testkit.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.mastermail.Actor;
 import org.mastermail.PermissionDeniedException;
@@ -65,6 +67,21 @@ public interface AdminPermissionContract extends EngineFixture {
         new Row("statuses.setTransitions", (o, a) -> o.mm.admin().statuses().setTransitions(
             o.status("received").id(), Set.of(o.status("in progress").id()), a)),
         new Row("statuses.remove", (o, a) -> o.mm.admin().statuses().remove(o.status("in progress").id(), null, a)));
+  }
+
+  @Test
+  default void holdsShouldAnswerForTenantWideAndMailboxPermissions() {
+    Office o = newOffice();
+    var permissions = o.mm.admin().permissions();
+
+    assertThat(permissions.holds(Permission.MANAGE_RULES, null, o.admin)).isTrue();
+    assertThat(permissions.holds(Permission.MANAGE_RULES, null, o.alice)).isFalse();
+    assertThat(permissions.holds(Permission.SEND_AS, o.info.id(), o.alice)).isTrue();
+    assertThat(permissions.holds(Permission.SEND_AS, o.sales.id(), o.alice)).as("not her mailbox").isFalse();
+    assertThat(permissions.holds(Permission.SEND_AS, null, o.alice)).as("a mailbox permission needs the mailbox")
+        .isFalse();
+    assertThatThrownBy(() -> permissions.require(Permission.VIEW_REPORTS, null,
+        o.alice)).isInstanceOf(PermissionDeniedException.class).hasMessageContaining("VIEW_REPORTS");
   }
 
   @TestFactory

@@ -19,6 +19,7 @@ import org.mastermail.internal.DefaultAdminService;
 import org.mastermail.internal.DefaultDispatcher;
 import org.mastermail.internal.DefaultIntake;
 import org.mastermail.internal.DefaultOutbound;
+import org.mastermail.internal.DefaultReports;
 import org.mastermail.internal.DefaultTriageService;
 import org.mastermail.internal.Engine;
 import org.mastermail.internal.SystemMailer;
@@ -29,6 +30,7 @@ import org.mastermail.outbound.MailTransport;
 import org.mastermail.outbound.OutboundService;
 import org.mastermail.outbound.TemplateRenderer;
 import org.mastermail.outbound.TransportResolver;
+import org.mastermail.report.ReportService;
 import org.mastermail.rule.Router;
 import org.mastermail.storage.Storage;
 import org.mastermail.tenant.Tenant;
@@ -54,6 +56,7 @@ public final class MasterMail implements AutoCloseable {
   private final TriageService triage;
   private final AdminService admin;
   private final TenantSeeder seeder;
+  private final ReportService reports;
   private final @Nullable BlobStore blobs;
   private final @Nullable Intake intake;
   private final @Nullable DefaultOutbound outbound;
@@ -67,6 +70,7 @@ public final class MasterMail implements AutoCloseable {
     this.triage = new DefaultTriageService(engine, blobs);
     this.admin = new DefaultAdminService(engine);
     this.seeder = new TenantSeeder(engine);
+    this.reports = new DefaultReports(engine);
     this.intake = blobs == null ? null : new DefaultIntake(engine, blobs, b.intakeSettings, b.router,
         new SystemMailer(blobs, b.messageIdDomain));
     this.transports = b.transports;
@@ -128,6 +132,11 @@ public final class MasterMail implements AutoCloseable {
         () -> dispatchers.remove(self[0]));
     dispatchers.add(self[0]);
     return self[0];
+  }
+
+  /** Daily statistics for managers (permission VIEW_REPORTS). */
+  public ReportService reports() {
+    return reports;
   }
 
   /** Users, permissions, mailboxes and statuses of a tenant. */

@@ -14,4 +14,4 @@ package org.mastermail.testkit.contract;
  * }</pre>
  */
 public interface EngineContract extends VisibilityContract, TriagePermissionContract, AdminPermissionContract,
-    StatusContract, ChangeContract, ListingContract, IntakeContract, OutboundContract, DispatchContract {}
+    StatusContract, ChangeContract, ListingContract, IntakeContract, OutboundContract, DispatchContract, ReportContract {}

@@ -57,7 +57,7 @@ public final class JdbcStorage implements Storage {
       Migrations.migrate(dataSource, dialect);
     }
     this.jdbi = Jdbis.create(dataSource);
-    this.blobs = new JdbcBlobStore(jdbi);
+    this.blobs = new JdbcBlobStore(jdbi, dialect);
   }
 
   /** Raw messages and attachments in this database, in chunks, stored once per content. */

@@ -20,6 +20,7 @@ import org.mastermail.internal.DefaultDispatcher;
 import org.mastermail.internal.DefaultIntake;
 import org.mastermail.internal.DefaultOutbound;
 import org.mastermail.internal.DefaultReports;
+import org.mastermail.internal.DefaultSecrets;
 import org.mastermail.internal.DefaultTriageService;
 import org.mastermail.internal.Engine;
 import org.mastermail.internal.SystemMailer;
@@ -32,6 +33,8 @@ import org.mastermail.outbound.TemplateRenderer;
 import org.mastermail.outbound.TransportResolver;
 import org.mastermail.report.ReportService;
 import org.mastermail.rule.Router;
+import org.mastermail.secret.SecretKeys;
+import org.mastermail.secret.SecretService;
 import org.mastermail.storage.Storage;
 import org.mastermail.tenant.Tenant;
 import org.mastermail.tenant.TenantId;
@@ -57,6 +60,7 @@ public final class MasterMail implements AutoCloseable {
   private final AdminService admin;
   private final TenantSeeder seeder;
   private final ReportService reports;
+  private final SecretService secrets;
   private final @Nullable BlobStore blobs;
   private final @Nullable Intake intake;
   private final @Nullable DefaultOutbound outbound;
@@ -71,6 +75,7 @@ public final class MasterMail implements AutoCloseable {
     this.admin = new DefaultAdminService(engine);
     this.seeder = new TenantSeeder(engine);
     this.reports = new DefaultReports(engine);
+    this.secrets = new DefaultSecrets(engine, b.secretKeys);
     this.intake = blobs == null ? null : new DefaultIntake(engine, blobs, b.intakeSettings, b.router,
         new SystemMailer(blobs, b.messageIdDomain));
     this.transports = b.transports;
@@ -134,6 +139,11 @@ public final class MasterMail implements AutoCloseable {
     return self[0];
   }
 
+  /** Passwords and tokens of sources and transports, encrypted with the keys given to {@code builder().secrets(...)}. */
+  public SecretService secrets() {
+    return secrets;
+  }
+
   /** Daily statistics for managers (permission VIEW_REPORTS). */
   public ReportService reports() {
     return reports;
@@ -188,6 +198,7 @@ public final class MasterMail implements AutoCloseable {
     private TransportResolver transports = mailbox -> Optional.empty();
     private TemplateRenderer templates = TemplateRenderer.NONE;
     private @Nullable String messageIdDomain;
+    private @Nullable SecretKeys secretKeys;
 
     private Builder() {}
 
@@ -253,6 +264,12 @@ public final class MasterMail implements AutoCloseable {
         throw new InvalidInputException("messageIdDomain is not a domain name: '" + value + "'");
       }
       this.messageIdDomain = value;
+      return this;
+    }
+
+    /** The host's keys for stored secrets (source and transport passwords); without them none can be stored. */
+    public Builder secrets(SecretKeys value) {
+      this.secretKeys = requireNonNull(value, "secrets");
       return this;
     }
 

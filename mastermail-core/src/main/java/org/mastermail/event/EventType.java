@@ -38,5 +38,7 @@ public enum EventType {
   MEMBERSHIP_CHANGED,
   DELEGATION_CHANGED,
   STATUS_DEFINITION_CHANGED,
-  PERMISSION_CHANGED
+  PERMISSION_CHANGED,
+  /** A stored secret was set, deleted or encrypted again; {@code after} names it (never its value). */
+  SECRET_CHANGED
 }

@@ -28,6 +28,9 @@ public interface StorageSession {
   /** Drafts, the outbound queue, sending accounts and templates. */
   OutboundRepository outbound();
 
+  /** Encrypted passwords and tokens of sources and transports. */
+  SecretRepository secrets();
+
   /**
    * {@link ConversationRepository#query} made for the tenant's access revision {@code accessRevision}; fails with
    * {@link StaleAccessException} when the revision is another one. Implementations may check the revision in the same

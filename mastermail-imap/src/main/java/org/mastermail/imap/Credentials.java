@@ -20,10 +20,17 @@ import org.mastermail.InvalidInputException;
 public final class Credentials {
   private final @Nullable String password;
   private final @Nullable Supplier<String> token;
+  private final @Nullable Supplier<String> storedPassword;
 
   private Credentials(@Nullable String password, @Nullable Supplier<String> token) {
+    this(password, token, null);
+  }
+
+  private Credentials(@Nullable String password, @Nullable Supplier<String> token,
+      @Nullable Supplier<String> storedPassword) {
     this.password = password;
     this.token = token;
+    this.storedPassword = storedPassword;
   }
 
   /** Logs in with {@code password}. */
@@ -33,6 +40,16 @@ public final class Credentials {
       throw new InvalidInputException("a password must not be empty");
     }
     return new Credentials(password, null);
+  }
+
+  /**
+   * Logs in with a password read at every connect, for example a stored secret:
+   * {@code Credentials.password(mm.secrets().reader(tenant, "imap:info"))}; a changed password applies at the next
+   * login.
+   */
+  public static Credentials password(Supplier<String> password) {
+    requireNonNull(password, "password");
+    return new Credentials(null, null, password);
   }
 
   /** Logs in with SASL XOAUTH2, asking {@code accessToken} for a token at every connect. */
@@ -52,6 +69,13 @@ public final class Credentials {
   String secret() {
     if (password != null) {
       return password;
+    }
+    if (storedPassword != null) {
+      String value = storedPassword.get();
+      if (value == null || value.isEmpty()) {
+        throw new InvalidInputException("the password supplier returned no password");
+      }
+      return value;
     }
     String value = requireNonNull(token, "token").get();
     if (value == null || value.isEmpty()) {

@@ -9,6 +9,7 @@ import org.mastermail.storage.EventRepository;
 import org.mastermail.storage.MailboxRepository;
 import org.mastermail.storage.MessageRepository;
 import org.mastermail.storage.OutboundRepository;
+import org.mastermail.storage.SecretRepository;
 import org.mastermail.storage.PermissionRepository;
 import org.mastermail.storage.RuleRepository;
 import org.mastermail.storage.SourceRepository;
@@ -32,6 +33,7 @@ public final class JdbcSession implements StorageSession {
   private final RuleRepository rules;
   private final StateRepository state;
   private final OutboundRepository outbound;
+  private final SecretRepository secrets;
 
   /** Repositories on {@code handle}, which must be in a transaction. */
   public JdbcSession(Handle handle, Dialect dialect) {
@@ -47,6 +49,7 @@ public final class JdbcSession implements StorageSession {
     this.rules = new JdbcRuleRepository(handle);
     this.state = new JdbcStateRepository(handle);
     this.outbound = new JdbcOutboundRepository(handle, dialect);
+    this.secrets = new JdbcSecretRepository(handle);
   }
 
   @Override
@@ -113,5 +116,10 @@ public final class JdbcSession implements StorageSession {
   @Override
   public OutboundRepository outbound() {
     return outbound;
+  }
+
+  @Override
+  public SecretRepository secrets() {
+    return secrets;
   }
 }

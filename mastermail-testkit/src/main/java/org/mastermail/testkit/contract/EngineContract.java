@@ -14,4 +14,5 @@ package org.mastermail.testkit.contract;
  * }</pre>
  */
 public interface EngineContract extends VisibilityContract, TriagePermissionContract, AdminPermissionContract,
-    StatusContract, ChangeContract, ListingContract, IntakeContract, OutboundContract, DispatchContract, ReportContract {}
+    StatusContract, ChangeContract, ListingContract, IntakeContract, OutboundContract, DispatchContract, ReportContract,
+    SecretContract {}

@@ -36,10 +36,12 @@ import org.mastermail.storage.MessageRepository;
 import org.mastermail.storage.OutboundRepository;
 import org.mastermail.storage.PermissionRepository;
 import org.mastermail.storage.RuleRepository;
+import org.mastermail.storage.SecretRepository;
 import org.mastermail.storage.SourceRepository;
 import org.mastermail.storage.StateRepository;
 import org.mastermail.storage.StatusRepository;
 import org.mastermail.storage.StorageSession;
+import org.mastermail.storage.StoredSecret;
 import org.mastermail.storage.TenantRepository;
 import org.mastermail.storage.UserRepository;
 import org.mastermail.tenant.Tenant;
@@ -83,6 +85,7 @@ public final class MemorySession implements StorageSession {
   final Table<Scoped<OutboundId>, OutboundMessage> outbound;
   final Table<Scoped<MailboxId>, SendingAccount> sendingAccounts;
   final Table<Scoped<TemplateId>, Owned<Template>> templates;
+  final Table<Scoped<String>, StoredSecret> secrets;
 
   private final MemoryTenants tenantRepository = new MemoryTenants(this);
   private final MemoryUsers userRepository = new MemoryUsers(this);
@@ -95,6 +98,7 @@ public final class MemorySession implements StorageSession {
   private final MemorySources sourceRepository = new MemorySources(this);
   private final MemoryRules ruleRepository = new MemoryRules(this);
   private final MemoryOutbound outboundRepository = new MemoryOutbound(this);
+  private final MemorySecrets secretRepository = new MemorySecrets(this);
 
   public MemorySession(MemoryState base) {
     Runnable guard = this::checkOpen;
@@ -122,6 +126,7 @@ public final class MemorySession implements StorageSession {
     outbound = new Table<>(base.outbound(), guard);
     sendingAccounts = new Table<>(base.sendingAccounts(), guard);
     templates = new Table<>(base.templates(), guard);
+    secrets = new Table<>(base.secrets(), guard);
   }
 
   /** Ends the transaction and returns the state it leaves behind. */
@@ -133,7 +138,7 @@ public final class MemorySession implements StorageSession {
         notes.snapshot(), readMarks.snapshot(), messages.snapshot(), events.snapshot(),
         accessRevisions.snapshot(), contents.snapshot(), folders.snapshot(), items.snapshot(), leases.snapshot(),
         rules.snapshot(), counters.snapshot(), stamps.snapshot(), outbound.snapshot(), sendingAccounts.snapshot(),
-        templates.snapshot());
+        templates.snapshot(), secrets.snapshot());
   }
 
   /** Ends the transaction without a new state (rollback, or after {@link #commit()}). */
@@ -214,5 +219,11 @@ public final class MemorySession implements StorageSession {
   public OutboundRepository outbound() {
     checkOpen();
     return outboundRepository;
+  }
+
+  @Override
+  public SecretRepository secrets() {
+    checkOpen();
+    return secretRepository;
   }
 }

@@ -30,6 +30,7 @@ import org.mastermail.permission.Role;
 import org.mastermail.rule.StoredRules;
 import org.mastermail.status.Status;
 import org.mastermail.status.StatusId;
+import org.mastermail.storage.StoredSecret;
 import org.mastermail.tenant.Tenant;
 import org.mastermail.tenant.TenantId;
 import org.mastermail.tenant.User;
@@ -65,12 +66,13 @@ public record MemoryState(
     Map<Scoped<String>, Instant> stamps,
     Map<Scoped<OutboundId>, OutboundMessage> outbound,
     Map<Scoped<MailboxId>, SendingAccount> sendingAccounts,
-    Map<Scoped<TemplateId>, Owned<Template>> templates) {
+    Map<Scoped<TemplateId>, Owned<Template>> templates,
+    Map<Scoped<String>, StoredSecret> secrets) {
 
   /** The state of a new storage: no rows at all. */
   public static MemoryState empty() {
     return new MemoryState(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
         Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-        Map.of(), Map.of(), Map.of(), Map.of());
+        Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
   }
 }

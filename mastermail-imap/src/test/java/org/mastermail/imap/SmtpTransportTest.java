@@ -20,6 +20,7 @@ import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +29,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mastermail.MasterMail;
 import org.mastermail.outbound.TransportException;
+import org.mastermail.secret.SecretKeys;
+import org.mastermail.testkit.InMemoryStorage;
+import org.mastermail.testkit.contract.Office;
 
 /** SMTP against GreenMail: what arrives, logging in, SMTPS, and many threads at once. */
 class SmtpTransportTest {
@@ -95,6 +100,27 @@ class SmtpTransportTest {
       smtp.send(to(ANNA), source(message("Logged in")));
     }
 
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
+  void sendShouldLogInWithAPasswordStoredEncrypted() {
+    int port = start(ServerSetup.PROTOCOL_SMTP).port(ServerSetup.PROTOCOL_SMTP);
+    byte[] key = new byte[32];
+    new Random(3).nextBytes(key);
+    try (MasterMail mm = MasterMail.builder()
+        .storage(new InMemoryStorage())
+        .secrets(SecretKeys.current("k1", key)).build()) {
+      Office office = Office.create(mm);
+      mm.secrets().put("smtp:info", Fixture.PASSWORD, office.admin);
+      Credentials stored = Credentials.password(mm.secrets().reader(office.setup.tenant().id(), "smtp:info"));
+
+      try (SmtpTransport smtp = SmtpTransport.of(settings(port).credentials(Fixture.USER, stored).build())) {
+        smtp.send(to(ANNA), source(message("Stored password")));
+      }
+
+      assertThat(stored.toString()).doesNotContain(Fixture.PASSWORD);
+    }
     assertThat(greenMail.getReceivedMessages()).hasSize(1);
   }
 

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.conversation.Conversation;
 import org.mastermail.conversation.EntityRef;
+import org.mastermail.conversation.Note;
+import org.mastermail.conversation.NoteId;
 import org.mastermail.event.EventType;
 import org.mastermail.internal.parse.Address;
 import org.mastermail.internal.parse.ParsedMessage;
@@ -108,6 +110,13 @@ final class Routing {
     }
     for (EntityRef link : newLinks) {
       w.event(c.tenant(), EventType.LINKED, c.id(), null, null, link, next.version());
+    }
+    for (String note : d.notes()) {
+      String body = Text.storable(note.strip());
+      if (!body.isEmpty()) {
+        w.s().conversations().addNote(new Note(c.tenant(), NoteId.random(), c.id(), null, body, w.now()));
+        w.event(c.tenant(), EventType.NOTE_ADDED, c.id(), null, null, body, next.version());
+      }
     }
     for (SystemMail mail : d.mail()) {
       if (mailer == null) {

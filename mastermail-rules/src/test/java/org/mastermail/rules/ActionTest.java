@@ -82,6 +82,10 @@ class ActionTest {
     f.rule("{'fromDomain': 'client.example'}", "[{'note': 'Key client: answer within a day'}]");
     Conversation c = f.ingest(f.mail("jan@client.example", "x"));
     assertThat(f.trace(c)).contains("  note: Key client: answer within a day");
+    assertThat(f.mm.triage().get(c.id(), f.o.admin).notes()).singleElement().satisfies(n -> {
+      assertThat(n.body()).isEqualTo("Key client: answer within a day");
+      assertThat(n.author()).isNull();
+    });
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 import org.mastermail.conversation.Conversation;
@@ -158,7 +159,7 @@ final class JdbcConversationRepository implements ConversationRepository {
             .bind("tenant", note.tenant().value())
             .bind("id", note.id().value())
             .bind("conversation", note.conversation().value())
-            .bind("author", note.author().value())
+            .bindByType("author", note.author() == null ? null : note.author().value(), UUID.class)
             .bind("body", note.body())
             .bind("createdAt", note.createdAt())
             .execute());
@@ -173,7 +174,7 @@ final class JdbcConversationRepository implements ConversationRepository {
         .bind("tenant", tenant.value())
         .bind("conversation", conversation.value())
         .map((rs, ctx) -> new Note(tenant, new NoteId(Rows.uuid(rs, "id")), conversation,
-            new UserId(Rows.uuid(rs, "author_id")), Rows.string(rs, "body"), Rows.instant(rs, "created_at")))
+            author(Rows.nullableUuid(rs, "author_id")), Rows.string(rs, "body"), Rows.instant(rs, "created_at")))
         .list();
   }
 
@@ -250,5 +251,9 @@ final class JdbcConversationRepository implements ConversationRepository {
         .map((rs, ctx) -> Map.entry(new UserId(Rows.uuid(rs, "assignee_id")), rs.getLong("n")))
         .forEach(e -> counts.put(e.getKey(), e.getValue()));
     return counts;
+  }
+
+  private static @Nullable UserId author(@Nullable UUID id) {
+    return id == null ? null : new UserId(id);
   }
 }

@@ -127,7 +127,7 @@ final class Evaluation {
       lines.add("assignee: none, the conversation stays unassigned for the team");
     }
     RoutingDecision decision = new RoutingDecision(assignee == null ? null : assignee.id(),
-        status == null ? null : status.id(), due, urgent, tags, links, lines, mail());
+        status == null ? null : status.id(), due, urgent, tags, links, lines, mail(), notes);
     return new Explanation(decision, traces, assignment, replies.sent(), replies.suppressed(), forwards, notes,
         tested, total);
   }

@@ -188,6 +188,17 @@ public interface ConversationStorageContract {
   }
 
   @Test
+  default void aNoteWithoutAuthorShouldRoundTrip() {
+    World w = Fixtures.world(storage());
+    Conversation c = Fixtures.conversation(w).insert(storage());
+    Note system = new Note(w.id(), NoteId.random(), c.id(), null, "written by a rule", at(1));
+
+    storage().useTransaction(s -> s.conversations().addNote(system));
+
+    storage().useTransaction(s -> assertThat(s.conversations().notes(w.id(), c.id())).containsExactly(system));
+  }
+
+  @Test
   default void conversationsShouldBeInvisibleToOtherTenants() {
     World w = Fixtures.world(storage());
     World other = Fixtures.world(storage());

@@ -135,8 +135,7 @@ final class Evaluation {
   private void runRule(String scope, CompiledRules.Entry e) {
     tested++;
     Rule rule = e.rule();
-    String label = scope + " rule #" + (e.position() + 1) + " " + rule.id()
-        + (rule.name().equals(rule.id()) ? "" : " \"" + rule.name() + "\"");
+    String label = e.label();
     Pred.Result r = e.when().test(view);
     if (!r.ok()) {
       boolean shown = ++missesShown <= MAX_MISSES_IN_TRACE;

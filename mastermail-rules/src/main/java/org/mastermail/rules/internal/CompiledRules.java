@@ -33,6 +33,7 @@ public final class CompiledRules {
     private final Pred when;
     private final String scope;
     private @Nullable String label;
+    private @Nullable String missed;
 
     Entry(int position, Rule rule, Pred when, String scope) {
       this.position = position;
@@ -62,6 +63,16 @@ public final class CompiledRules {
         label = l; // a race makes the same string twice, harmlessly
       }
       return l;
+    }
+
+    /** How a trace line of the rule failing starts: {@code tenant rule #3 vip: no — }. */
+    String missed() {
+      String m = missed;
+      if (m == null) {
+        m = label() + ": no — ";
+        missed = m;
+      }
+      return m;
     }
   }
 

@@ -76,9 +76,9 @@ final class MessageView {
         case CC -> lower(message.cc());
         case DELIVERED_TO -> lower(message.deliveredTo());
         default -> {
-          List<String> all = new ArrayList<>(lower(message.to()));
-          all.addAll(lower(message.cc()));
-          all.addAll(lower(message.deliveredTo()));
+          List<String> all = new ArrayList<>(recipients(Condition.RecipientField.TO));
+          all.addAll(recipients(Condition.RecipientField.CC));
+          all.addAll(recipients(Condition.RecipientField.DELIVERED_TO));
           yield List.copyOf(all);
         }
       };
@@ -88,7 +88,14 @@ final class MessageView {
   }
 
   private static List<String> lower(List<String> values) {
-    return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
+    if (values.isEmpty()) {
+      return List.of();
+    }
+    String[] lower = new String[values.size()];
+    for (int i = 0; i < lower.length; i++) {
+      lower[i] = values.get(i).toLowerCase(Locale.ROOT);
+    }
+    return List.of(lower);
   }
 
   String subject() {

@@ -190,13 +190,29 @@ final class Preds {
   private static Pred text(String what, TextMatch match, Function<MessageView, FieldText> field) {
     TextTest t = textTest(match);
     String described = what + " " + match;
+    Pred.Reason held = () -> described;
     String missed = described + " — was \"";
     return m -> {
       FieldText value = field.apply(m);
       boolean ok = t.test(value);
-      // the same reason as result(ok, described, value) gives, with the shortened text worked out once per message
-      return new Pred.Result(ok, () -> ok ? described : missed + value.shown() + "\"");
+      return new Pred.Result(ok, ok ? held : new Missed(missed, value));
     };
+  }
+
+  /**
+   * Why a text condition failed, as {@link #result} says it ({@code subject contains "x" — was "Hello"}), with the
+   * shortened text worked out once per message.
+   */
+  private record Missed(String wanted, FieldText value) implements Pred.Reason {
+    @Override
+    public String text() {
+      return wanted + value.shown() + "\"";
+    }
+
+    @Override
+    public String after(String prefix) {
+      return prefix + wanted + value.shown() + "\"";
+    }
   }
 
   private static Pred header(Condition.Header h) {

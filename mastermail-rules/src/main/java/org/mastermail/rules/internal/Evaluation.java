@@ -70,7 +70,8 @@ final class Evaluation {
   private final Set<EntityRef> links = new LinkedHashSet<>();
   private final List<String> notes = new ArrayList<>();
   private final List<Forward> forwards = new ArrayList<>();
-  private final List<String> lines = new ArrayList<>();
+  /** Sized for the usual trace: a line per set, the failed rules shown, a few matches and their actions. */
+  private final List<String> lines = new ArrayList<>(MAX_MISSES_IN_TRACE + 14);
   private final List<Explanation.RuleTrace> traces = new ArrayList<>();
   private boolean stopped;
   private int tested;

@@ -70,7 +70,8 @@ final class Evaluation {
   private final Set<EntityRef> links = new LinkedHashSet<>();
   private final List<String> notes = new ArrayList<>();
   private final List<Forward> forwards = new ArrayList<>();
-  private final List<String> lines = new ArrayList<>();
+  /** Sized for the usual trace: a line per set, the failed rules shown, a few matches and their actions. */
+  private final List<String> lines = new ArrayList<>(MAX_MISSES_IN_TRACE + 14);
   private final List<Explanation.RuleTrace> traces = new ArrayList<>();
   private boolean stopped;
   private int tested;
@@ -79,8 +80,9 @@ final class Evaluation {
   private @Nullable List<Status> statuses;
 
   /**
-   * @param detailed whether every failed rule's reason is worked out (explain, dry run), or only those the stored
-   *     trace shows (routing)
+   * @param detailed whether every tested rule is reported with its reason in {@link Explanation#rules()} (explain,
+   *     dry run), or only the trace lines are made, with the reasons of the failed rules they show (routing, which
+   *     keeps nothing but the decision and its trace)
    */
   Evaluation(Settings settings, IncomingMessage message, Conversation conversation, StorageSession session,
       Effects effects, boolean detailed) {
@@ -135,19 +137,22 @@ final class Evaluation {
   private void runRule(String scope, CompiledRules.Entry e) {
     tested++;
     Rule rule = e.rule();
-    String label = scope + " rule #" + (e.position() + 1) + " " + rule.id()
-        + (rule.name().equals(rule.id()) ? "" : " \"" + rule.name() + "\"");
     Pred.Result r = e.when().test(view);
     if (!r.ok()) {
       boolean shown = ++missesShown <= MAX_MISSES_IN_TRACE;
-      String why = shown || detailed ? r.why() : "did not match";
-      if (shown) {
-        lines.add(label + ": no — " + why);
+      if (detailed) {
+        String why = r.why();
+        if (shown) {
+          lines.add(e.missed() + why);
+        }
+        traces.add(new Explanation.RuleTrace(scope, e.position() + 1, rule.id(), rule.name(), false, why, List.of()));
+      } else if (shown) {
+        lines.add(r.why(e.missed()));
       }
-      traces.add(new Explanation.RuleTrace(scope, e.position() + 1, rule.id(), rule.name(), false, why, List.of()));
       return;
     }
-    lines.add(label + ": yes — " + r.why());
+    String why = r.why();
+    lines.add(e.label() + ": yes — " + why);
     List<String> done = new ArrayList<>();
     for (Action a : rule.actions()) {
       String what = apply(a, rule);
@@ -157,7 +162,9 @@ final class Evaluation {
         break;
       }
     }
-    traces.add(new Explanation.RuleTrace(scope, e.position() + 1, rule.id(), rule.name(), true, r.why(), done));
+    if (detailed) {
+      traces.add(new Explanation.RuleTrace(scope, e.position() + 1, rule.id(), rule.name(), true, why, done));
+    }
   }
 
   private String apply(Action a, Rule rule) {
@@ -369,6 +376,9 @@ final class Evaluation {
 
   /** The replies and forwards decided, as mail for core to queue in the archiving transaction. */
   private List<SystemMail> mail() {
+    if (replies.sent().isEmpty() && forwards.isEmpty()) {
+      return List.of();
+    }
     List<SystemMail> mail = new ArrayList<>();
     List<String> thread = new ArrayList<>();
     Matcher ids = MESSAGE_ID.matcher(String.join(" ", m.headers("References")));

@@ -3,8 +3,10 @@ package org.mastermail.rules.internal;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +27,10 @@ final class MessageView {
   private final ZoneId defaultZone;
   private final String from;
   private @Nullable String body;
+  private @Nullable FieldText subjectText;
+  private @Nullable FieldText bodyText;
+  private @Nullable List<String> domainSuffixes;
+  private final Map<Condition.RecipientField, List<String>> recipients = new EnumMap<>(Condition.RecipientField.class);
   private @Nullable String language;
   private @Nullable Optional<Contact> contact;
 
@@ -44,28 +50,76 @@ final class MessageView {
     return message.fromDomain();
   }
 
-  List<String> recipients(Condition.RecipientField field) {
-    switch (field) {
-      case TO:
-        return lower(message.to());
-      case CC:
-        return lower(message.cc());
-      case DELIVERED_TO:
-        return lower(message.deliveredTo());
-      default:
-        List<String> all = new ArrayList<>(lower(message.to()));
-        all.addAll(lower(message.cc()));
-        all.addAll(lower(message.deliveredTo()));
-        return all;
+  /** The sender's domain and each domain above it ({@code mail.client.example}, {@code client.example}, {@code example}). */
+  List<String> domainSuffixes() {
+    List<String> suffixes = domainSuffixes;
+    if (suffixes == null) {
+      List<String> list = new ArrayList<>(4);
+      String d = domain();
+      while (!d.isEmpty()) {
+        list.add(d);
+        int dot = d.indexOf('.');
+        d = dot < 0 ? "" : d.substring(dot + 1);
+      }
+      suffixes = List.copyOf(list);
+      domainSuffixes = suffixes;
     }
+    return suffixes;
+  }
+
+  /** The addresses in {@code field}, lower-case; worked out once per field, as every recipient rule asks again. */
+  List<String> recipients(Condition.RecipientField field) {
+    List<String> cached = recipients.get(field);
+    if (cached == null) {
+      cached = switch (field) {
+        case TO -> lower(message.to());
+        case CC -> lower(message.cc());
+        case DELIVERED_TO -> lower(message.deliveredTo());
+        default -> {
+          List<String> all = new ArrayList<>(recipients(Condition.RecipientField.TO));
+          all.addAll(recipients(Condition.RecipientField.CC));
+          all.addAll(recipients(Condition.RecipientField.DELIVERED_TO));
+          yield List.copyOf(all);
+        }
+      };
+      recipients.put(field, cached);
+    }
+    return cached;
   }
 
   private static List<String> lower(List<String> values) {
-    return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
+    if (values.isEmpty()) {
+      return List.of();
+    }
+    String[] lower = new String[values.size()];
+    for (int i = 0; i < lower.length; i++) {
+      lower[i] = values.get(i).toLowerCase(Locale.ROOT);
+    }
+    return List.of(lower);
   }
 
   String subject() {
     return message.subject();
+  }
+
+  /** The subject as conditions compare it. */
+  FieldText subjectText() {
+    FieldText t = subjectText;
+    if (t == null) {
+      t = new FieldText(subject());
+      subjectText = t;
+    }
+    return t;
+  }
+
+  /** {@link #body()} as conditions compare it. */
+  FieldText bodyText() {
+    FieldText t = bodyText;
+    if (t == null) {
+      t = new FieldText(body());
+      bodyText = t;
+    }
+    return t;
   }
 
   /** The plain-text body, or the text of the HTML body when there is no plain one. */

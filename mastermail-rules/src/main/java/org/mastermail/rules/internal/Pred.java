@@ -1,10 +1,22 @@
 package org.mastermail.rules.internal;
 
-import java.util.function.Supplier;
-
 /** A compiled condition: tests a message and says why it held or not, for the routing trace. */
 interface Pred {
   Result test(MessageView m);
+
+  /** A reason a person can read, worked out only when asked for. */
+  @FunctionalInterface
+  interface Reason {
+    String text();
+
+    /**
+     * {@code prefix + text()}. A reason made of parts makes it as one string: the trace line of a failed rule is its
+     * label and its reason, made for dozens of rules per message.
+     */
+    default String after(String prefix) {
+      return prefix + text();
+    }
+  }
 
   /**
    * Whether the condition held, and a short reason a person can read, worked out only when asked for: most rules
@@ -12,9 +24,9 @@ interface Pred {
    */
   final class Result {
     private final boolean ok;
-    private final Supplier<String> reason;
+    private final Reason reason;
 
-    Result(boolean ok, Supplier<String> reason) {
+    Result(boolean ok, Reason reason) {
       this.ok = ok;
       this.reason = reason;
     }
@@ -28,7 +40,12 @@ interface Pred {
     }
 
     String why() {
-      return reason.get();
+      return reason.text();
+    }
+
+    /** {@code prefix + why()}. */
+    String why(String prefix) {
+      return reason.after(prefix);
     }
   }
 }

@@ -39,7 +39,7 @@ final class Preds {
     } else if (c instanceof Condition.FromDomain d) {
       Set<String> set = Set.copyOf(d.domains());
       String what = "from domain " + set(d.domains());
-      return m -> result(inDomains(m.domain(), set), what, m.domain());
+      return m -> result(inDomains(m.domainSuffixes(), set), what, m.domain());
     } else if (c instanceof Condition.Recipient r) {
       Set<String> set = Set.copyOf(r.addresses());
       String what = r.field().json() + " " + set(r.addresses());
@@ -48,9 +48,9 @@ final class Preds {
         return result(rcpts.stream().anyMatch(set::contains), what, String.join(", ", rcpts));
       };
     } else if (c instanceof Condition.Subject s) {
-      return text("subject", s.match(), MessageView::subject);
+      return text("subject", s.match(), MessageView::subjectText);
     } else if (c instanceof Condition.Body b) {
-      return text("body", b.match(), MessageView::body);
+      return text("body", b.match(), MessageView::bodyText);
     } else if (c instanceof Condition.Header h) {
       return header(h);
     } else if (c instanceof Condition.HasAttachment a) {
@@ -64,7 +64,8 @@ final class Preds {
       return m -> {
         List<String> names = m.message.attachments().stream().map(Attachment::filename)
             .filter(java.util.Objects::nonNull).toList();
-        return result(names.stream().anyMatch(t::test), "attachment name " + a.match(), String.join(", ", names));
+        return result(names.stream().anyMatch(name -> t.test(new FieldText(name))), "attachment name " + a.match(),
+            String.join(", ", names));
       };
     } else if (c instanceof Condition.AttachmentType a) {
       return m -> {
@@ -148,15 +149,12 @@ final class Preds {
     };
   }
 
-  /** A domain matches itself and its subdomains. */
-  static boolean inDomains(String domain, Set<String> domains) {
-    String d = domain;
-    while (!d.isEmpty()) {
+  /** A domain matches itself and its subdomains: whether one of the sender domain's suffixes is in {@code domains}. */
+  private static boolean inDomains(List<String> suffixes, Set<String> domains) {
+    for (String d : suffixes) {
       if (domains.contains(d)) {
         return true;
       }
-      int dot = d.indexOf('.');
-      d = dot < 0 ? "" : d.substring(dot + 1);
     }
     return false;
   }
@@ -167,31 +165,54 @@ final class Preds {
   }
 
   interface TextTest {
-    boolean test(String text);
+    boolean test(FieldText text);
   }
 
   static TextTest textTest(TextMatch match) {
     switch (match.kind()) {
       case CONTAINS: {
         String needle = match.value().toLowerCase(Locale.ROOT);
-        return text -> text.toLowerCase(Locale.ROOT).contains(needle);
+        return text -> text.lower().contains(needle);
       }
-      case EQUALS:
-        return text -> text.strip().equalsIgnoreCase(match.value().strip());
+      case EQUALS: {
+        String value = match.value().strip();
+        return text -> text.value().strip().equalsIgnoreCase(value);
+      }
       default: {
         Pattern p = TextMatch.compile(match.value());
-        return text -> BoundedText.find(p, text);
+        RequiredLiteral literal = RequiredLiteral.of(match.value());
+        // most tested patterns do not match, and the literal check rules most of them out without running them
+        return text -> literal.mayOccurIn(text) && BoundedText.find(p, text.value());
       }
     }
   }
 
-  private static Pred text(String what, TextMatch match, Function<MessageView, String> field) {
+  private static Pred text(String what, TextMatch match, Function<MessageView, FieldText> field) {
     TextTest t = textTest(match);
     String described = what + " " + match;
+    Pred.Reason held = () -> described;
+    String missed = described + " — was \"";
     return m -> {
-      String value = field.apply(m);
-      return result(t.test(value), described, value);
+      FieldText value = field.apply(m);
+      boolean ok = t.test(value);
+      return new Pred.Result(ok, ok ? held : new Missed(missed, value));
     };
+  }
+
+  /**
+   * Why a text condition failed, as {@link #result} says it ({@code subject contains "x" — was "Hello"}), with the
+   * shortened text worked out once per message.
+   */
+  private record Missed(String wanted, FieldText value) implements Pred.Reason {
+    @Override
+    public String text() {
+      return wanted + value.shown() + "\"";
+    }
+
+    @Override
+    public String after(String prefix) {
+      return prefix + wanted + value.shown() + "\"";
+    }
   }
 
   private static Pred header(Condition.Header h) {
@@ -201,7 +222,7 @@ final class Preds {
       if (t == null) {
         return result(!values.isEmpty(), "header " + h.name() + " present", "absent");
       }
-      return result(values.stream().anyMatch(t::test), "header " + h.name() + " " + h.match(),
+      return result(values.stream().anyMatch(v -> t.test(new FieldText(v))), "header " + h.name() + " " + h.match(),
           values.isEmpty() ? "absent" : String.join(" | ", values));
     };
   }

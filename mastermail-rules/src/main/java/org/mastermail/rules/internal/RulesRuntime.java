@@ -49,7 +49,10 @@ public final class RulesRuntime {
     };
   }
 
-  /** Routes for real: counters move, stamps are written, mail goes to the sinks. */
+  /**
+   * Routes for real: counters move, stamps are written, mail goes to the sinks. Only the decision and its trace lines
+   * are made: the explanation's {@link Explanation#rules() rules} are left empty.
+   */
   public Explanation route(IncomingMessage message, Conversation conversation, StorageSession session) {
     List<CompiledRules> sets = load(session, message, null, null);
     if (sets.isEmpty()) {

@@ -58,6 +58,25 @@ class CompiledRulesTest {
   }
 
   @Test
+  void aRuleFoundUnderTwoOfTheMessagesKeysShouldBeTestedOnce() {
+    CompiledRules rules = CompiledRules.compile("tenant", 1, RuleSet.of(
+        rule("first", new Condition.Subject(TextMatch.contains("urgent"))),
+        rule("both", Condition.any(Condition.from("jan@client.example"), Condition.fromDomain("example"),
+            new Condition.Recipient(Condition.RecipientField.ANY, List.of("info@acme.example")))),
+        rule("other", Condition.from("eva@client.example")),
+        rule("last", Rule.ALWAYS)));
+    IncomingMessage m = Messages.message("jan@client.example", List.of("info@acme.example", "info@acme.example"), "x");
+    assertThat(candidates(rules, m)).containsExactly("first", "both", "last");
+  }
+
+  @Test
+  void aMessageHittingNoKeyShouldGetTheResidualRulesInOrder() {
+    CompiledRules rules = CompiledRules.compile("tenant", 1, RuleSet.of(rule("a", Rule.ALWAYS),
+        rule("b", Condition.from("jan@client.example")), rule("c", new Condition.Spam(true))));
+    assertThat(candidates(rules, Messages.message("eva@other.example", List.of(), "x"))).containsExactly("a", "c");
+  }
+
+  @Test
   void allShouldUseItsMostSelectivePartAndAnyTheUnionOfItsParts() {
     assertThat(CompiledRules.keys(Condition.all(Condition.fromDomain("a.example", "b.example"),
         Condition.from("jan@a.example"), new Condition.Spam(true)))).containsExactly("f:jan@a.example");

@@ -116,7 +116,7 @@ public final class ServerMain {
       settings.port(c.port());
     }
     Demo.Options options = new Demo.Options(c.data(), settings.build(), c.imapPort(), c.smtpPort(),
-        PasswordHasher.DEFAULT);
+        PasswordHasher.DEFAULT, events -> { });
     Demo demo = Demo.start(options);
     out.println(demo.banner());
     ServerNode.awaitShutdown(demo);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import org.mastermail.MasterMail;
+import org.mastermail.event.EventListener;
 import org.mastermail.examples.server.auth.JdbcLogins;
 import org.mastermail.examples.server.auth.PasswordHasher;
 import org.mastermail.examples.server.config.Connections;
@@ -76,6 +77,7 @@ public final class ServerNode implements AutoCloseable {
         .clock(b.clock)
         .router(RuleEngine.builder().clock(b.clock).zone(zone).build())
         .transports(mailbox -> Optional.ofNullable(transports.get(mailbox.id())));
+    b.listeners.forEach(mmb::listener);
     if (config.messageIdDomain() != null) {
       mmb.messageIdDomain(config.messageIdDomain());
     }
@@ -179,6 +181,7 @@ public final class ServerNode implements AutoCloseable {
     private PasswordHasher passwords = PasswordHasher.DEFAULT;
     private boolean fetchFirst;
     private Duration pollInterval = SourceScheduler.DEFAULT_POLL_INTERVAL;
+    private final List<EventListener> listeners = new ArrayList<>();
 
     private Builder(ServerConfig config) {
       this.config = requireNonNull(config, "config");
@@ -208,6 +211,12 @@ public final class ServerNode implements AutoCloseable {
     /** How often sources without IDLE are polled. */
     public Builder pollInterval(Duration value) {
       this.pollInterval = requireNonNull(value, "pollInterval");
+      return this;
+    }
+
+    /** Hears of every committed change (webhooks, a CRM's activity stream, tests awaiting mail). */
+    public Builder listener(EventListener value) {
+      listeners.add(requireNonNull(value, "listener"));
       return this;
     }
 

@@ -30,8 +30,8 @@ public final class MailHtml {
           .allowElements("img")
           .allowAttributes("alt", "title", "width", "height").onElements("img")
           .allowAttributes("src").matching(OWN_ATTACHMENT).onElements("img")
-          // what mail clients still write
-          .allowElements("font", "center", "hr", "span", "div")
+          // what mail clients still write (an attribute counts only with its element allowed in the same builder)
+          .allowElements("font", "center", "hr", "span", "div", "p", "h1", "h2", "h3", "table", "tr", "td", "th")
           .allowAttributes("color", "face", "size").onElements("font")
           .allowAttributes("align").onElements("p", "div", "td", "th", "tr", "table", "img", "h1", "h2", "h3")
           .allowAttributes("bgcolor", "width", "cellpadding", "cellspacing", "border")

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import org.mastermail.MasterMail;
@@ -65,6 +67,7 @@ public final class ServerNode implements AutoCloseable {
   }
 
   private void start(Builder b) {
+    long started = System.nanoTime();
     ServerConfig config = b.config;
     Path dataDir = config.dataDir();
     ServerConfig.Database db = config.database();
@@ -83,8 +86,42 @@ public final class ServerNode implements AutoCloseable {
     }
     mm = remember(mmb.build());
     logins = new JdbcLogins(database.jdbi(), b.passwords, b.clock);
-    mailboxes = new Provisioner(mm, database.jdbi(), logins).apply(config.tenants());
+    long opened = System.nanoTime();
+    // Jetty's start is mostly class loading: it runs on another core meanwhile (a login before the tenants exist is
+    // simply refused)
+    CompletableFuture<MasterMailServer> http = CompletableFuture.supplyAsync(
+        () -> MasterMailServer.start(mm, logins, b.settings, b.clock),
+        task -> new Thread(task, "mastermail-http-start").start());
+    RuntimeException failure = null;
+    long provisioned = opened;
+    try {
+      mailboxes = new Provisioner(mm, database.jdbi(), logins).apply(config.tenants());
+      provisioned = System.nanoTime();
+      startMail(b, transports);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    long fetched = System.nanoTime();
+    try {
+      server = remember(http.join());
+    } catch (CompletionException e) {
+      RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+      if (failure == null) {
+        failure = cause;
+      } else {
+        failure.addSuppressed(cause);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    LOG.info("started in {} ms: database {} ms, provisioning {} ms, mail {} ms (HTTP meanwhile)",
+        millis(started, System.nanoTime()), millis(started, opened), millis(opened, provisioned),
+        millis(provisioned, fetched));
+  }
 
+  /** The SMTP transports and IMAP sources of the provisioned mailboxes, their scheduler and the dispatcher. */
+  private void startMail(Builder b, Map<MailboxId, MailTransport> transports) {
     List<MailSource> imap = new ArrayList<>();
     for (ProvisionedMailbox p : mailboxes) {
       ServerConfig.SmtpConfig smtp = p.config().smtp();
@@ -106,7 +143,6 @@ public final class ServerNode implements AutoCloseable {
     }
     scheduler.start();
     remember(mm.dispatcher(DispatcherSettings.DEFAULTS)).start();
-    server = remember(MasterMailServer.start(mm, logins, b.settings, b.clock));
   }
 
   /** Fetches every source once on the calling thread (the scheduler fetches in the background anyway). */
@@ -166,6 +202,10 @@ public final class ServerNode implements AutoCloseable {
       }
     }
     opened.clear();
+  }
+
+  private static long millis(long from, long to) {
+    return (to - from) / 1_000_000;
   }
 
   private <T extends AutoCloseable> T remember(T resource) {

@@ -3,6 +3,7 @@ package org.mastermail.examples.server.auth;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hashes and checks passwords with Argon2id (password4j). The stored form is the PHC string
@@ -19,15 +20,17 @@ public final class PasswordHasher {
   private static final int HASH_BYTES = 32;
 
   private final Argon2Function argon2;
-  /** Checked against when the login is unknown, so that an unknown address costs as long as a wrong password. */
-  private final String decoy;
+  /**
+   * Checked against when the login is unknown, so that an unknown address costs as long as a wrong password; made on
+   * first need, not at start-up.
+   */
+  private volatile @Nullable String decoy;
 
   public PasswordHasher(int memoryKib, int iterations, int parallelism) {
     if (memoryKib < 8 * parallelism || iterations < 1 || parallelism < 1) {
       throw new IllegalArgumentException("Argon2 needs at least 8 KiB per lane and one iteration");
     }
     this.argon2 = Argon2Function.getInstance(memoryKib, iterations, parallelism, HASH_BYTES, Argon2.ID);
-    this.decoy = hash("decoy password that never matches");
   }
 
   /** A new salted hash of {@code password}. */
@@ -46,6 +49,11 @@ public final class PasswordHasher {
 
   /** Spends the time of one {@link #check} on nothing, for logins that do not exist. */
   public void checkDecoy(String password) {
-    check(password, decoy);
+    String d = decoy;
+    if (d == null) {
+      d = hash("decoy password that never matches");
+      decoy = d;
+    }
+    check(password, d);
   }
 }

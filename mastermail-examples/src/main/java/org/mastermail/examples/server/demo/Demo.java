@@ -35,6 +35,8 @@ import org.mastermail.jdbc.JdbcStorage;
 import org.mastermail.permission.Role;
 import org.mastermail.status.DefaultStatuses;
 import org.mastermail.status.StatusId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The demo: a property-management office, Acme Property, whose shared mailbox {@code info@acme.example} is fetched by
@@ -50,24 +52,33 @@ import org.mastermail.status.StatusId;
  * }</pre>
  */
 public final class Demo implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
   public static final String TENANT = "Acme Property";
   public static final String DOMAIN = "acme.example";
   public static final String INFO = "info@" + DOMAIN;
   /** The password of info@'s account on the embedded mail server (not a login of ours). */
   static final String MAILBOX_PASSWORD = "info-mailbox-secret";
 
-  /** A person of the demo office and what they may do. */
-  public record Login(String email, String password, String name, String role, String mailboxRole, String what) {}
+  /**
+   * A person of the demo office and what they may do. {@code passwordHash} is the Argon2id hash of {@code password}
+   * (made with {@code hash-password}): hashing four passwords at start-up would cost the demo a second.
+   */
+  public record Login(String email, String password, String passwordHash, String name, String role,
+      String mailboxRole, String what) {}
 
   public static final List<Login> LOGINS = List.of(
-      new Login("anna@" + DOMAIN, "anna-demo", "Anna Becker", Role.ADMIN, Role.MANAGER,
-          "administrator: everything, rules and users included"),
-      new Login("marek@" + DOMAIN, "marek-demo", "Marek Nowak", Role.MANAGER, Role.MANAGER,
-          "office lead (VIEW_ALL): sees and assigns everyone's work"),
-      new Login("ewa@" + DOMAIN, "ewa-demo", "Ewa Kowalczyk", Role.MEMBER, Role.MEMBER,
-          "member: her own conversations and the unassigned ones"),
-      new Login("jonas@" + DOMAIN, "jonas-demo", "Jonas Weber", Role.MEMBER, Role.MEMBER,
-          "member: German-speaking tenants are routed to him"));
+      new Login("anna@" + DOMAIN, "anna-demo",
+          "$argon2id$v=19$m=19456,t=2,p=1$jL5csxnQGvuT1Q7B1D5/Jw$+aiczJ9o82SkndrZhu6Yc1fPDxyicyddg1DqW7uoUG0",
+          "Anna Becker", Role.ADMIN, Role.MANAGER, "administrator: everything, rules and users included"),
+      new Login("marek@" + DOMAIN, "marek-demo",
+          "$argon2id$v=19$m=19456,t=2,p=1$qOSquxw92k1/QThuN3+x5A$Z0YoIdkQfe1pAdeLsFGphyYT64cRZBltG3k68aPsJto",
+          "Marek Nowak", Role.MANAGER, Role.MANAGER, "office lead (VIEW_ALL): sees and assigns everyone's work"),
+      new Login("ewa@" + DOMAIN, "ewa-demo",
+          "$argon2id$v=19$m=19456,t=2,p=1$/BVKG+Gh+E/eWrtSanFkEQ$eRX0sXE55GQ8yhu1hbXgU4Kbgk6OYxCcwOiXI7QwdyE",
+          "Ewa Kowalczyk", Role.MEMBER, Role.MEMBER, "member: her own conversations and the unassigned ones"),
+      new Login("jonas@" + DOMAIN, "jonas-demo",
+          "$argon2id$v=19$m=19456,t=2,p=1$N9nNDAG8bRYnr2zSWxMrIA$9FEPWp/rN/3Xw3Ub7Yv9kpTOGxcoLolYkVxztp8Tkpo",
+          "Jonas Weber", Role.MEMBER, Role.MEMBER, "member: German-speaking tenants are routed to him"));
 
   /**
    * Where the demo keeps its data and listens; a null {@code dataDir} means a new temporary directory. The
@@ -100,6 +111,7 @@ public final class Demo implements AutoCloseable {
 
   /** Starts the mail server, seeds it (for a new data directory), and starts the server node on it. */
   public static Demo start(Options options) {
+    long started = System.nanoTime();
     Path dataDir = options.dataDir() != null ? options.dataDir() : temporaryDirectory();
     boolean fresh = !Files.exists(dataDir.resolve(JdbcStorage.H2_DATABASE_NAME + ".mv.db"));
     DemoMailServer mail = new DemoMailServer(options.imapPort(), options.smtpPort());
@@ -112,6 +124,7 @@ public final class Demo implements AutoCloseable {
           info.deliver(m);
         }
       }
+      long mailReady = System.nanoTime();
       node = ServerNode.builder(config(dataDir, mail.imapPort(), mail.smtpPort()))
           .settings(options.settings())
           .passwords(options.passwords())
@@ -119,9 +132,13 @@ public final class Demo implements AutoCloseable {
           .fetchFirst(true) // the seeded mail is there when the first page loads
           .pollInterval(Duration.ofSeconds(10)) // only if IDLE failed: new mail is normally seen at once
           .start();
+      long nodeStarted = System.nanoTime();
       if (fresh) {
         livedIn(node);
       }
+      LOG.info("demo started in {} ms (mail server and seeding {} ms, a morning's work {} ms)",
+          (System.nanoTime() - started) / 1_000_000, (mailReady - started) / 1_000_000,
+          (System.nanoTime() - nodeStarted) / 1_000_000);
       return new Demo(mail, node, dataDir);
     } catch (RuntimeException e) {
       if (node != null) {
@@ -149,7 +166,7 @@ public final class Demo implements AutoCloseable {
             "Acme Property Management\n" + INFO + " · +48 12 345 67 89"),
         null);
     List<ServerConfig.UserConfig> users = LOGINS.stream()
-        .map(l -> new ServerConfig.UserConfig(l.email(), l.name(), l.role(), l.password(), null)).toList();
+        .map(l -> new ServerConfig.UserConfig(l.email(), l.name(), l.role(), null, l.passwordHash())).toList();
     return new ServerConfig(new ServerConfig.Database(dataDir.toString(), null, null, null), null, null, false,
         DOMAIN, "Europe/Berlin", List.of(new ServerConfig.TenantConfig(TENANT, users, List.of(info), rules())));
   }
@@ -215,10 +232,10 @@ public final class Demo implements AutoCloseable {
     }
   }
 
-  /** A demo person as an actor, found through their login as the server would. */
   private static Actor actorOf(ServerNode node, String email) {
-    Login login = LOGINS.stream().filter(l -> l.email().equals(email)).findFirst().orElseThrow();
-    return node.logins().check(login.email(), login.password()).orElseThrow();
+    Actor admin = node.mailboxes().get(0).admin();
+    return node.masterMail().admin().users().list(admin).stream().filter(u -> u.email().equals(email))
+        .map(u -> Actor.of(u.tenant(), u.id())).findFirst().orElseThrow();
   }
 
   public ServerNode node() {

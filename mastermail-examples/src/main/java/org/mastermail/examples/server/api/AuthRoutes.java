@@ -15,9 +15,13 @@ import org.mastermail.examples.server.auth.Session;
 import org.mastermail.examples.server.auth.Sessions;
 import org.mastermail.tenant.Tenant;
 import org.mastermail.tenant.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code POST /api/login}, {@code POST /api/logout}, {@code GET /api/me}. */
 final class AuthRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(AuthRoutes.class);
+
   private final MasterMail mm;
   private final Logins logins;
   private final Sessions sessions;
@@ -51,10 +55,13 @@ final class AuthRoutes {
     String address = ctx.ip();
     Optional<Duration> wait = throttle.blocked(email, address);
     if (wait.isPresent()) {
+      LOG.warn("login of {} from {} refused: too many failed attempts", email, address);
       throw ApiException.tooManyAttempts(wait.get());
     }
     Optional<User> user = logins.check(email, password).flatMap(this::activeUser);
     if (user.isEmpty()) {
+      // logged for the operator's fail2ban or the like; the password never is
+      LOG.info("login of {} from {} failed", email, address);
       throttle.failed(email, address);
       throw ApiException.wrongLogin();
     }

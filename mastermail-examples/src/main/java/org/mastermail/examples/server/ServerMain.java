@@ -1,0 +1,150 @@
+package org.mastermail.examples.server;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import org.mastermail.examples.server.auth.PasswordHasher;
+import org.mastermail.examples.server.config.ServerConfig;
+import org.mastermail.examples.server.demo.Demo;
+
+/**
+ * The command line of {@code mastermail-server.jar}:
+ *
+ * <pre>
+ * demo [--data DIR] [--port N] [--host ADDR] [--imap-port N] [--smtp-port N]
+ *     an office with seeded mail on an embedded mail server; nothing to set up
+ * serve --config FILE [--port N] [--host ADDR]
+ *     the offices, mailboxes and users of a config file (see server.example.json)
+ * hash-password
+ *     reads a password from standard input and prints its Argon2id hash, for passwordHash in a config file
+ * </pre>
+ *
+ * The port is {@code --port}, else the environment's {@code PORT}, else the config's, else 8080.
+ */
+public final class ServerMain {
+  static final String USAGE = """
+      usage: mastermail-server demo [--data DIR] [--port N] [--host ADDR] [--imap-port N] [--smtp-port N]
+             mastermail-server serve --config FILE [--port N] [--host ADDR]
+             mastermail-server hash-password   (password on standard input; prints its Argon2id hash)
+      The port is --port, else $PORT, else the config's, else 8080.""";
+
+  private ServerMain() {}
+
+  /** A parsed command line. */
+  record Command(String name, @Nullable Path config, @Nullable Path data, @Nullable String host,
+      @Nullable Integer port, int imapPort, int smtpPort) {}
+
+  public static void main(String[] args) throws Exception {
+    Command command;
+    try {
+      command = parse(List.of(args), System::getenv);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage() + "\n\n" + USAGE);
+      System.exit(2);
+      return;
+    }
+    switch (command.name()) {
+      case "demo" -> demo(command, System.out);
+      case "serve" -> serve(command, System.out);
+      default -> hashPassword(System.out);
+    }
+  }
+
+  static Command parse(List<String> args, UnaryOperator<@Nullable String> env) {
+    if (args.isEmpty()) {
+      throw new IllegalArgumentException("name a command");
+    }
+    String name = args.get(0);
+    if (!List.of("demo", "serve", "hash-password").contains(name)) {
+      throw new IllegalArgumentException("unknown command: " + name);
+    }
+    Path config = null;
+    Path data = null;
+    String host = null;
+    Integer port = null;
+    int imapPort = 0;
+    int smtpPort = 0;
+    for (int i = 1; i < args.size(); i += 2) {
+      String option = args.get(i);
+      if (i + 1 >= args.size()) {
+        throw new IllegalArgumentException(option + " needs a value");
+      }
+      String value = args.get(i + 1);
+      switch (option) {
+        case "--config" -> config = Path.of(value);
+        case "--data" -> data = Path.of(value);
+        case "--host" -> host = value;
+        case "--port" -> port = port(option, value);
+        case "--imap-port" -> imapPort = port(option, value);
+        case "--smtp-port" -> smtpPort = port(option, value);
+        default -> throw new IllegalArgumentException("unknown option: " + option);
+      }
+    }
+    String fromEnv = env.apply("PORT");
+    if (port == null && fromEnv != null && !fromEnv.isBlank()) {
+      port = port("PORT", fromEnv.strip());
+    }
+    if (name.equals("serve") && config == null) {
+      throw new IllegalArgumentException("serve needs --config FILE");
+    }
+    return new Command(name, config, data, host, port, imapPort, smtpPort);
+  }
+
+  private static int port(String name, String value) {
+    try {
+      int port = Integer.parseInt(value);
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException(name + " must be a port (0 to 65535), was " + value);
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a port (0 to 65535), was " + value, e);
+    }
+  }
+
+  private static void demo(Command c, PrintStream out) throws InterruptedException {
+    ServerSettings.Builder settings = ServerSettings.builder().host(c.host() != null ? c.host() : "127.0.0.1");
+    if (c.port() != null) {
+      settings.port(c.port());
+    }
+    Demo.Options options = new Demo.Options(c.data(), settings.build(), c.imapPort(), c.smtpPort(),
+        PasswordHasher.DEFAULT, events -> { });
+    Demo demo = Demo.start(options);
+    out.println(demo.banner());
+    ServerNode.awaitShutdown(demo);
+  }
+
+  private static void serve(Command c, PrintStream out) throws IOException, InterruptedException {
+    ServerConfig config = ServerConfig.read(requireNonNull(c.config()));
+    ServerSettings.Builder settings = ServerSettings.builder()
+        .secureCookies(Boolean.TRUE.equals(config.secureCookies()));
+    String host = c.host() != null ? c.host() : config.host();
+    if (host != null) {
+      settings.host(host);
+    }
+    Integer port = c.port() != null ? c.port() : config.port();
+    if (port != null) {
+      settings.port(port);
+    }
+    ServerNode node = ServerNode.builder(config).settings(settings.build()).start();
+    out.println("MasterMail is listening on " + node.server().uri() + " (REST API under /api). Ctrl-C stops.");
+    node.awaitShutdown();
+  }
+
+  private static void hashPassword(PrintStream out) throws IOException {
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String password = in.readLine();
+    if (password == null || password.isEmpty()) {
+      throw new IllegalArgumentException("no password on standard input");
+    }
+    out.println(PasswordHasher.DEFAULT.hash(password));
+  }
+}

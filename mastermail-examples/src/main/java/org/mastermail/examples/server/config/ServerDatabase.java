@@ -1,0 +1,96 @@
+package org.mastermail.examples.server.config;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import org.mastermail.jdbc.JdbcStorage;
+
+/**
+ * The server's one database: MasterMail's tables ({@link JdbcStorage}) and the server's own (logins, provisioned
+ * tenants) over one connection pool. The server makes the pool itself because {@code JdbcStorage.h2(dir)} keeps its
+ * pool to itself; {@link #h2(Path)} opens the very file {@code JdbcStorage.h2(dir)} would, so a data directory
+ * written by either is read by the other.
+ */
+public final class ServerDatabase implements AutoCloseable {
+  /** The server's migrations, under a history table of their own beside MasterMail's. */
+  public static final String LOCATION = "classpath:db/server";
+  public static final String HISTORY_TABLE = "mastermail_server_schema_history";
+  private static final int POOL_SIZE = JdbcStorage.H2_POOL_SIZE;
+
+  private final HikariDataSource pool;
+  private final Jdbi jdbi;
+
+  private ServerDatabase(HikariDataSource pool) {
+    this.pool = pool;
+    try {
+      migrate(pool);
+      this.jdbi = Jdbi.create(pool);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  /** The H2 file database under {@code dataDir}, created when missing. */
+  public static ServerDatabase h2(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+    }
+    Path file = dataDir.toAbsolutePath().resolve(JdbcStorage.H2_DATABASE_NAME);
+    return jdbc("jdbc:h2:file:" + file, "sa", "");
+  }
+
+  /** Any database MasterMail supports, by JDBC URL: {@code jdbc:postgresql://db/mastermail}, {@code jdbc:h2:...}. */
+  public static ServerDatabase jdbc(String url, @Nullable String username, @Nullable String password) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(username);
+    config.setPassword(password);
+    config.setPoolName("mastermail-server");
+    config.setMaximumPoolSize(POOL_SIZE);
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED"); // what JdbcStorage expects of its pools
+    return new ServerDatabase(new HikariDataSource(config));
+  }
+
+  /** MasterMail's storage on this database (its schema migrated); closing it leaves the pool open. */
+  public JdbcStorage storage() {
+    return JdbcStorage.builder().dataSource(pool).build();
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /** The server's own tables. */
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  private static void migrate(DataSource dataSource) {
+    Flyway.configure(ServerDatabase.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations(LOCATION)
+        .table(HISTORY_TABLE)
+        .failOnMissingLocations(true)
+        .cleanDisabled(true)
+        // MasterMail's tables may already be there; version 0 as baseline still runs our V1
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .load()
+        .migrate();
+  }
+}

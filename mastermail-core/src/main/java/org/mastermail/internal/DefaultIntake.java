@@ -4,13 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.Actor;
 import org.mastermail.InvalidInputException;
@@ -39,16 +34,6 @@ import org.mastermail.tenant.TenantId;
  * one (see {@link Archiving}).
  */
 public final class DefaultIntake implements Intake {
-  /** Messages from this size on are parsed alongside storing their blobs. */
-  private static final long PARSE_ALONGSIDE = 64 * 1024;
-  /** Shared by every intake: parsing is CPU-bound, one thread per core at most. */
-  private static final ExecutorService PARSERS = Executors.newFixedThreadPool(
-      Math.max(1, Runtime.getRuntime().availableProcessors()), runnable -> {
-        Thread t = new Thread(runnable, "mastermail-parser");
-        t.setDaemon(true);
-        return t;
-      });
-
   private final Engine engine;
   private final IntakeSettings settings;
   private final SingleInstanceStore blobs;
@@ -90,53 +75,19 @@ public final class DefaultIntake implements Intake {
         return retryingDuplicates(() -> engine.write(w -> Archiving.rejectTooLarge(w, tenant, mailbox, item,
             settings.maxMessageBytes())));
       }
-      // a large message is parsed on another thread while its blobs are written: the one waits for the database,
-      // the other for the CPU
-      CompletableFuture<ParsedMessage> parsing = spool.size() >= PARSE_ALONGSIDE
-          ? CompletableFuture.supplyAsync(() -> parseUnchecked(spool), PARSERS) : null;
       SingleInstanceStore.Archived archived;
       try (InputStream in = spool.open()) {
         archived = blobs.store(in);
-      } catch (IOException | RuntimeException e) {
-        if (parsing != null) {
-          parsing.cancel(false);
-        }
-        throw e;
       }
-      ParsedMessage parsed = parsing == null ? parse(spool) : joined(parsing);
+      ParsedMessage parsed;
+      try (InputStream in = spool.open()) {
+        parsed = parser.parse(in);
+      }
       return retryingDuplicates(() -> engine.write(w -> Archiving.archive(w, tenant, mailbox, item, archived, parsed,
           router, mailer)));
     } catch (IOException e) {
       throw new MasterMailException("cannot read the message to archive into mailbox " + mailbox + ": "
           + e.getMessage(), e);
-    }
-  }
-
-  private ParsedMessage parse(RawSpool spool) throws IOException {
-    try (InputStream in = spool.open()) {
-      return parser.parse(in);
-    }
-  }
-
-  private ParsedMessage parseUnchecked(RawSpool spool) {
-    try {
-      return parse(spool);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static ParsedMessage joined(CompletableFuture<ParsedMessage> parsing) throws IOException {
-    try {
-      return parsing.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof UncheckedIOException io) {
-        throw io.getCause();
-      }
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
     }
   }
 

@@ -38,7 +38,7 @@ class AccessTest {
         "/api/conversations/" + conversation, "/api/messages/" + message + "/raw",
         "/api/messages/" + message + "/attachments/0", "/api/outbound?mailbox=" + fx.office.info.id(),
         "/api/outbound/" + UUID.randomUUID(), "/api/accounts", "/api/mailboxes", "/api/users",
-        "/api/statuses");
+        "/api/statuses", "/api/stats/daily");
   }
 
   Stream<String> changes() {

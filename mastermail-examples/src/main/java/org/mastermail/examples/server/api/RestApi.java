@@ -45,5 +45,6 @@ public final class RestApi {
     new MessageRoutes(mm).register(config.routes);
     new OutboundRoutes(mm, requests).register(config.routes);
     new DirectoryRoutes(mm).register(config.routes);
+    new StatsRoutes(mm).register(config.routes);
   }
 }

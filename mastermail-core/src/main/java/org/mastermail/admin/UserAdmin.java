@@ -1,6 +1,7 @@
 package org.mastermail.admin;
 
 import java.util.List;
+import java.util.Optional;
 import org.mastermail.Actor;
 import org.mastermail.tenant.User;
 import org.mastermail.tenant.UserId;
@@ -20,4 +21,10 @@ public interface UserAdmin {
   User reactivate(UserId user, Actor actor);
 
   List<User> list(Actor actor);
+
+  /** A user of the actor's tenant by id (active or not), for anyone of the tenant. */
+  Optional<User> find(UserId user, Actor actor);
+
+  /** A user of the actor's tenant by e-mail address (case does not matter), for anyone of the tenant. */
+  Optional<User> findByEmail(String email, Actor actor);
 }

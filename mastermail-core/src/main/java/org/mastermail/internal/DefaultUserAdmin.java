@@ -1,6 +1,7 @@
 package org.mastermail.internal;
 
 import java.util.List;
+import java.util.Optional;
 import org.mastermail.Actor;
 import org.mastermail.InvalidInputException;
 import org.mastermail.NotFoundException;
@@ -65,6 +66,18 @@ final class DefaultUserAdmin implements UserAdmin {
   @Override
   public List<User> list(Actor actor) {
     return engine.write(actor, (w, a) -> w.s().users().list(actor.tenant()));
+  }
+
+  @Override
+  public Optional<User> find(UserId user, Actor actor) {
+    Check.present("user", user);
+    return engine.read(actor, (w, a) -> w.s().users().find(actor.tenant(), user));
+  }
+
+  @Override
+  public Optional<User> findByEmail(String email, Actor actor) {
+    String address = Check.address("email", email);
+    return engine.read(actor, (w, a) -> w.s().users().findByEmail(actor.tenant(), address));
   }
 
   private User change(UserId id, Actor actor, String what, UserChange change) {

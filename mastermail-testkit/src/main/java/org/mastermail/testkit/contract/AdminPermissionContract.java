@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.mastermail.Actor;
+import org.mastermail.InvalidInputException;
 import org.mastermail.PermissionDeniedException;
 import org.mastermail.permission.Grant;
 import org.mastermail.permission.Permission;
@@ -67,6 +69,21 @@ public interface AdminPermissionContract extends EngineFixture {
         new Row("statuses.setTransitions", (o, a) -> o.mm.admin().statuses().setTransitions(
             o.status("received").id(), Set.of(o.status("in progress").id()), a)),
         new Row("statuses.remove", (o, a) -> o.mm.admin().statuses().remove(o.status("in progress").id(), null, a)));
+  }
+
+  @Test
+  default void usersShouldBeFoundByIdAndEmailWithinTheTenantOnly() {
+    Office o = newOffice();
+    Office other = newOffice();
+    var users = o.mm.admin().users();
+
+    assertThat(users.find(o.bob.user(), o.alice).orElseThrow().email()).isEqualTo("bob@" + o.domain);
+    assertThat(users.findByEmail("BOB@" + o.domain.toUpperCase(Locale.ROOT), o.alice).orElseThrow().id())
+        .isEqualTo(o.bob.user());
+    assertThat(users.find(o.bob.user(), other.alice)).isEmpty();
+    assertThat(users.findByEmail("bob@" + o.domain, other.alice)).isEmpty();
+    assertThatThrownBy(() -> users.findByEmail("not an address", o.alice))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("email");
   }
 
   @Test

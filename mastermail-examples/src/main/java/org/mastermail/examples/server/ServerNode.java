@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import org.mastermail.MasterMail;
 import org.mastermail.event.EventListener;
+import org.mastermail.examples.server.api.LiveUpdates;
 import org.mastermail.examples.server.auth.JdbcLogins;
 import org.mastermail.examples.server.auth.PasswordHasher;
 import org.mastermail.examples.server.config.Connections;
@@ -34,6 +35,7 @@ import org.mastermail.outbound.Dispatcher;
 import org.mastermail.outbound.DispatcherSettings;
 import org.mastermail.outbound.MailTransport;
 import org.mastermail.rules.RuleEngine;
+import org.mastermail.templates.MustacheRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +54,7 @@ public final class ServerNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServerNode.class);
 
   private final List<AutoCloseable> opened = new ArrayList<>();
+  private final LiveUpdates live = new LiveUpdates();
   private ServerDatabase database;
   private MasterMail mm;
   private JdbcLogins logins;
@@ -79,7 +82,9 @@ public final class ServerNode implements AutoCloseable {
         .storage(database.storage())
         .clock(b.clock)
         .router(RuleEngine.builder().clock(b.clock).zone(zone).build())
-        .transports(mailbox -> Optional.ofNullable(transports.get(mailbox.id())));
+        .transports(mailbox -> Optional.ofNullable(transports.get(mailbox.id())))
+        .templates(new MustacheRenderer())
+        .listener(live);
     b.listeners.forEach(mmb::listener);
     if (config.messageIdDomain() != null) {
       mmb.messageIdDomain(config.messageIdDomain());
@@ -90,7 +95,7 @@ public final class ServerNode implements AutoCloseable {
     // Jetty's start is mostly class loading: it runs on another core meanwhile (a login before the tenants exist is
     // simply refused)
     CompletableFuture<MasterMailServer> http = CompletableFuture.supplyAsync(
-        () -> MasterMailServer.start(mm, logins, b.settings, b.clock),
+        () -> MasterMailServer.start(mm, logins, b.settings, b.clock, live),
         task -> new Thread(task, "mastermail-http-start").start());
     RuntimeException failure = null;
     long provisioned = opened;

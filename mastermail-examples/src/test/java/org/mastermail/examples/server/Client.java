@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 final class Client {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
   private final URI base;
   private @Nullable String csrf;
 
@@ -42,6 +43,11 @@ final class Client {
     List<String> headers(String name) {
       return headers.allValues(name);
     }
+  }
+
+  /** The cookies this browser would send, as a {@code Cookie} header (for requests made with another client). */
+  String cookieHeader() {
+    return String.join("; ", cookies.getCookieStore().getCookies().stream().map(Object::toString).toList());
   }
 
   /** Logs in; on success keeps the session cookie and the CSRF token. */

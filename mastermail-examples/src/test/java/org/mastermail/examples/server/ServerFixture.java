@@ -8,11 +8,13 @@ import java.util.UUID;
 import org.mastermail.Actor;
 import org.mastermail.MasterMail;
 import org.mastermail.conversation.Conversation;
+import org.mastermail.examples.server.api.LiveUpdates;
 import org.mastermail.examples.server.auth.JdbcLogins;
 import org.mastermail.examples.server.auth.PasswordHasher;
 import org.mastermail.examples.server.config.ServerDatabase;
 import org.mastermail.intake.IngestResult;
 import org.mastermail.mailbox.Mailbox;
+import org.mastermail.templates.MustacheRenderer;
 import org.mastermail.testkit.MutableClock;
 import org.mastermail.testkit.RecordingTransport;
 import org.mastermail.testkit.contract.Mails;
@@ -33,6 +35,7 @@ final class ServerFixture implements AutoCloseable {
   final Office office;
   final Office otherOffice;
   final MasterMailServer server;
+  final LiveUpdates live = new LiveUpdates();
 
   ServerFixture() {
     this(ServerSettings.builder().host("127.0.0.1").port(0).build());
@@ -40,7 +43,8 @@ final class ServerFixture implements AutoCloseable {
 
   ServerFixture(ServerSettings settings) {
     database = ServerDatabase.jdbc("jdbc:h2:mem:server-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    mm = MasterMail.builder().storage(database.storage()).clock(clock).transport(smtp).build();
+    mm = MasterMail.builder().storage(database.storage()).clock(clock).transport(smtp)
+        .templates(new MustacheRenderer()).listener(live).build();
     logins = new JdbcLogins(database.jdbi(), PasswordHasher.FOR_TESTS, clock);
     office = Office.create(mm);
     otherOffice = Office.create(mm);
@@ -49,7 +53,7 @@ final class ServerFixture implements AutoCloseable {
         logins.setPassword(person + "@" + o.domain, actor(o, person), PASSWORD);
       }
     }
-    server = MasterMailServer.start(mm, logins, settings, clock);
+    server = MasterMailServer.start(mm, logins, settings, clock, live);
   }
 
   URI uri() {

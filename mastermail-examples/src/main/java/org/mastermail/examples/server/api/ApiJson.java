@@ -18,6 +18,7 @@ import org.mastermail.message.MessageMeta;
 import org.mastermail.outbound.Letter;
 import org.mastermail.outbound.OutboundMessage;
 import org.mastermail.outbound.SendingAccount;
+import org.mastermail.outbound.Template;
 import org.mastermail.status.Status;
 import org.mastermail.tenant.Tenant;
 import org.mastermail.tenant.User;
@@ -82,15 +83,22 @@ public final class ApiJson {
 
   public record ConversationJson(String id, String mailbox, String subject, @Nullable String assignee, String status,
       @Nullable Instant dueAt, boolean urgent, List<String> tags, List<LinkJson> links, Instant createdAt,
-      Instant lastActivityAt, long version, @Nullable Boolean unread) {
+      Instant lastActivityAt, long version, @Nullable Boolean unread, @Nullable String from,
+      @Nullable Integer messageCount) {
     static ConversationJson of(Conversation c, @Nullable Boolean unread) {
+      return of(c, unread, null, null);
+    }
+
+    /** With the sender of its latest received message and how many messages it holds ({@code include=from}). */
+    static ConversationJson of(Conversation c, @Nullable Boolean unread, @Nullable String from,
+        @Nullable Integer messageCount) {
       UserId assignee = c.assignee();
       return new ConversationJson(c.id().toString(), c.mailbox().toString(), c.subject(),
           assignee == null ? null : assignee.toString(), c.status().toString(), c.dueAt(), c.urgent(),
           c.tags().stream().sorted().toList(),
           c.links().stream().map(LinkJson::of).sorted(Comparator.comparing(LinkJson::type)
               .thenComparing(LinkJson::id)).toList(),
-          c.createdAt(), c.lastActivityAt(), c.version(), unread);
+          c.createdAt(), c.lastActivityAt(), c.version(), unread, from, messageCount);
     }
   }
 
@@ -152,6 +160,13 @@ public final class ApiJson {
               .toList(),
           l.autoSubmitted(), o.delivery().messageIdHeader(), o.delivery().attempts(), o.delivery().nextAttemptAt(),
           o.delivery().lastError(), o.delivery().sentAt(), o.createdAt(), o.updatedAt(), o.version());
+    }
+  }
+
+  public record TemplateJson(String id, String mailbox, String name, String subject, String text,
+      @Nullable String html) {
+    static TemplateJson of(Template t) {
+      return new TemplateJson(t.id().toString(), t.mailbox().toString(), t.name(), t.subject(), t.text(), t.html());
     }
   }
 

@@ -25,6 +25,7 @@ import org.mastermail.examples.server.api.ApiJson.ConversationJson;
 import org.mastermail.examples.server.api.ApiJson.LinkJson;
 import org.mastermail.mailbox.MailboxId;
 import org.mastermail.message.Attachment;
+import org.mastermail.message.Direction;
 import org.mastermail.message.MessageContent;
 import org.mastermail.message.MessageMeta;
 import org.mastermail.status.StatusCategory;
@@ -109,8 +110,26 @@ final class ConversationRoutes {
     View view = Requests.enumValue(View.class, "view", valueOr(Requests.query(ctx, "view"), "inbox"));
     Sort sort = Requests.enumValue(Sort.class, "sort", valueOr(Requests.query(ctx, "sort"), "newest"));
     int limit = Requests.queryInt(ctx, "limit", DEFAULT_LIMIT, 1, TriageService.MAX_PAGE_SIZE);
-    var page = triage.list(view, filter(ctx), sort, Requests.query(ctx, "cursor"), limit, Access.actor(ctx));
-    ctx.json(ApiJson.PageJson.of(page, s -> ConversationJson.of(s.conversation(), s.unread())));
+    Actor actor = Access.actor(ctx);
+    var page = triage.list(view, filter(ctx), sort, Requests.query(ctx, "cursor"), limit, actor);
+    boolean withFrom = Requests.queryList(ctx, "include", s -> s).contains("from");
+    ctx.json(ApiJson.PageJson.of(page, s -> withFrom ? withSender(s.conversation(), s.unread(), actor)
+        : ConversationJson.of(s.conversation(), s.unread())));
+  }
+
+  /** A row as an inbox shows it: who wrote last and how many messages there are (one more query per row). */
+  private ConversationJson withSender(Conversation c, boolean unread, Actor actor) {
+    List<MessageMeta> messages = triage.get(c.id(), actor).messages();
+    String from = null;
+    for (int i = messages.size() - 1; i >= 0 && from == null; i--) {
+      if (messages.get(i).direction() == Direction.INCOMING) {
+        from = messages.get(i).from();
+      }
+    }
+    if (from == null && !messages.isEmpty()) {
+      from = messages.get(messages.size() - 1).from();
+    }
+    return ConversationJson.of(c, unread, from, messages.size());
   }
 
   private void counts(Context ctx) {

@@ -2,7 +2,14 @@ package org.mastermail.examples.server.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.Actor;
 import org.mastermail.InvalidInputException;
@@ -20,6 +27,10 @@ import org.mastermail.outbound.OutboundMessage;
 import org.mastermail.outbound.OutboundService;
 import org.mastermail.outbound.OutboxView;
 import org.mastermail.outbound.ReplyMode;
+import org.mastermail.outbound.Template;
+import org.mastermail.outbound.TemplateId;
+import org.mastermail.outbound.TemplateRenderer;
+import org.mastermail.tenant.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +44,12 @@ final class OutboundRoutes {
 
   private final MasterMail mm;
   private final Requests requests;
+  private final TemplateRenderer renderer;
 
-  OutboundRoutes(MasterMail mm, Requests requests) {
+  OutboundRoutes(MasterMail mm, Requests requests, TemplateRenderer renderer) {
     this.mm = mm;
     this.requests = requests;
+    this.renderer = renderer;
   }
 
   /**
@@ -45,17 +58,37 @@ final class OutboundRoutes {
    * account (default: the conversation's, when the user may send from it); {@code queue}: false keeps it a draft.
    */
   public record ReplyBody(@Nullable String message, @Nullable String mode, @Nullable String text,
-      @Nullable String mailbox, @Nullable Boolean queue) {}
+      @Nullable String mailbox, @Nullable Boolean queue, @Nullable String template) {}
+
+  /** The version of a draft the request acts on. */
+  public record VersionBody(@Nullable Long version) {}
+
+  /** A template to save: a new one without {@code id}. */
+  public record TemplateBody(@Nullable String id, @Nullable String mailbox, @Nullable String name,
+      @Nullable String subject, @Nullable String text, @Nullable String html) {}
 
   void register(RoutesConfig routes) {
     routes.post("/api/conversations/{id}/reply", this::reply);
     routes.get("/api/outbound", this::list);
     routes.get("/api/outbound/{id}", ctx -> ctx.json(ApiJson.OutboundJson.of(
         out().get(OutboundId.of(ctx.pathParam("id")), Access.actor(ctx)))));
+    routes.post("/api/outbound/{id}/queue", ctx -> {
+      VersionBody b = requests.body(ctx, VersionBody.class);
+      ctx.json(ApiJson.OutboundJson.of(out().queue(OutboundId.of(ctx.pathParam("id")),
+          Requests.required(b.version(), "version"), Access.actor(ctx))));
+    });
     routes.post("/api/outbound/{id}/cancel", ctx -> ctx.json(ApiJson.OutboundJson.of(
         out().cancel(OutboundId.of(ctx.pathParam("id")), Access.actor(ctx)))));
     routes.post("/api/outbound/{id}/resend", ctx -> ctx.json(ApiJson.OutboundJson.of(
         out().resend(OutboundId.of(ctx.pathParam("id")), Access.actor(ctx)))));
+    routes.get("/api/templates", ctx -> ctx.json(out().templates(
+        MailboxId.of(Requests.required(Requests.query(ctx, "mailbox"), "mailbox")), Access.actor(ctx)).stream()
+        .map(ApiJson.TemplateJson::of).toList()));
+    routes.post("/api/templates", this::saveTemplate);
+    routes.post("/api/templates/{id}/delete", ctx -> {
+      out().deleteTemplate(TemplateId.of(ctx.pathParam("id")), Access.actor(ctx));
+      ctx.status(204);
+    });
     routes.get("/api/accounts", ctx -> {
       Actor actor = Access.actor(ctx);
       ctx.json(out().sendingAccounts(actor).stream()
@@ -73,16 +106,17 @@ final class OutboundRoutes {
     ConversationId conversation = ConversationRoutes.id(ctx);
     MessageId answered = answered(mm.triage().get(conversation, actor), b.message());
     ReplyMode mode = Requests.enumValue(ReplyMode.class, "mode", b.mode() == null ? "reply" : b.mode());
+    String text = b.template() == null ? b.text() : fromTemplate(b, conversation, answered, actor);
     OutboundMessage draft = out().reply(answered, mode, actor);
     try {
-      if (b.text() != null || b.mailbox() != null) {
+      if (text != null || b.mailbox() != null) {
         Compose.Builder edited = Compose.of(draft).toBuilder();
         if (b.mailbox() != null) {
           edited.mailbox(MailboxId.of(b.mailbox()));
         }
-        if (b.text() != null) {
+        if (text != null) {
           // the draft holds the signature and the quoted message, below room left for the answer
-          edited.text(b.text().stripTrailing() + "\n\n" + draft.letter().text().stripLeading());
+          edited.text(text.stripTrailing() + "\n\n" + draft.letter().text().stripLeading());
         }
         draft = out().edit(draft.id(), draft.version(), edited.build(), actor);
       }
@@ -94,6 +128,53 @@ final class OutboundRoutes {
       throw e;
     }
     ctx.status(201).json(ApiJson.OutboundJson.of(draft));
+  }
+
+  /**
+   * The text of a reply written from one of the sending mailbox's templates, filled with {@code name} and
+   * {@code email} of the one answered, {@code subject} of the conversation and {@code me} (the user's name); the
+   * template's text is followed by whatever {@code text} the request brings.
+   */
+  private String fromTemplate(ReplyBody b, ConversationId conversation, MessageId answered, Actor actor) {
+    ConversationDetails details = mm.triage().get(conversation, actor);
+    MailboxId mailbox = b.mailbox() != null ? MailboxId.of(b.mailbox()) : details.conversation().mailbox();
+    TemplateId id = TemplateId.of(b.template());
+    Template template = out().templates(mailbox, actor).stream().filter(t -> t.id().equals(id)).findFirst()
+        .orElseThrow(() -> new NotFoundException("template " + id + " is not one of mailbox " + mailbox + "'s"));
+    MessageMeta to = details.messages().stream().filter(m -> m.id().equals(answered)).findFirst().orElseThrow();
+    Map<String, Object> data = new HashMap<>();
+    InternetAddress sender = sender(to, actor);
+    data.put("email", sender.getAddress());
+    data.put("name", sender.getPersonal() != null ? sender.getPersonal() : sender.getAddress());
+    data.put("subject", details.conversation().subject());
+    data.put("me", mm.admin().users().find(actor.user(), actor).map(User::displayName).orElse(""));
+    String filled = renderer.render(template.text(), data, false);
+    return b.text() == null ? filled : filled.stripTrailing() + "\n\n" + b.text();
+  }
+
+  /** The sender of a received message as its From header names them, display name included. */
+  private InternetAddress sender(MessageMeta message, Actor actor) {
+    try (InputStream raw = mm.triage().raw(message.id(), actor)) {
+      String from = new InternetHeaders(raw).getHeader("From", ",");
+      InternetAddress[] parsed = from == null ? new InternetAddress[0] : InternetAddress.parseHeader(from, false);
+      if (parsed.length > 0) {
+        return parsed[0];
+      }
+    } catch (MessagingException | IOException unreadable) {
+      LOG.debug("no From header to read in {}", message.id(), unreadable);
+    }
+    InternetAddress plain = new InternetAddress();
+    plain.setAddress(message.from());
+    return plain;
+  }
+
+  private void saveTemplate(Context ctx) {
+    TemplateBody b = requests.body(ctx, TemplateBody.class);
+    TemplateId id = b.id() == null ? TemplateId.random() : TemplateId.of(b.id());
+    Template t = new Template(id, MailboxId.of(Requests.required(b.mailbox(), "mailbox")),
+        Requests.required(b.name(), "name"), Requests.required(b.subject(), "subject"),
+        Requests.required(b.text(), "text"), b.html());
+    ctx.status(b.id() == null ? 201 : 200).json(ApiJson.TemplateJson.of(out().saveTemplate(t, Access.actor(ctx))));
   }
 
   /** The message to answer: the one named, which must belong to the conversation, or its latest incoming one. */

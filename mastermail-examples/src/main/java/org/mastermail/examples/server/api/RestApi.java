@@ -2,11 +2,14 @@ package org.mastermail.examples.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.sse.SseHandler;
 import io.javalin.json.JavalinJackson;
 import org.mastermail.MasterMail;
 import org.mastermail.examples.server.auth.LoginThrottle;
 import org.mastermail.examples.server.auth.Logins;
+import org.mastermail.examples.server.auth.Session;
 import org.mastermail.examples.server.auth.Sessions;
+import org.mastermail.outbound.TemplateRenderer;
 import org.mastermail.tenant.TenantId;
 
 /**
@@ -19,7 +22,7 @@ public final class RestApi {
 
   /** Adds the routes, error mapping, security headers and JSON mapper to {@code config}. */
   public static void install(JavalinConfig config, MasterMail mm, Logins logins, Sessions sessions,
-      LoginThrottle throttle, boolean secureCookies) {
+      LoginThrottle throttle, boolean secureCookies, LiveUpdates live, TemplateRenderer templates) {
     ObjectMapper json = Json.mapper();
     config.jsonMapper(new JavalinJackson(json, false));
     Requests requests = new Requests(json);
@@ -43,8 +46,12 @@ public final class RestApi {
     new AuthRoutes(mm, logins, sessions, throttle, access, requests).register(config.routes);
     new ConversationRoutes(mm, requests).register(config.routes);
     new MessageRoutes(mm).register(config.routes);
-    new OutboundRoutes(mm, requests).register(config.routes);
+    new OutboundRoutes(mm, requests, templates).register(config.routes);
     new DirectoryRoutes(mm).register(config.routes);
     new StatsRoutes(mm).register(config.routes);
+    config.routes.get("/api/events", new SseHandler(sse -> {
+      Session session = Access.session(sse.ctx());
+      live.connect(sse, session.actor().tenant(), () -> sessions.alive(session.token()));
+    }));
   }
 }

@@ -68,6 +68,12 @@ public final class Sessions {
     return Optional.of(seen);
   }
 
+  /** Whether {@code token}'s session is live, without marking it as seen (for connections that stay open). */
+  public boolean alive(String token) {
+    Session s = byToken.get(requireNonNull(token, "token"));
+    return s != null && !expired(s, clock.instant());
+  }
+
   /** Ends a session (logout); unknown tokens are ignored. */
   public void close(String token) {
     byToken.remove(requireNonNull(token, "token"));

@@ -447,8 +447,8 @@ async function outboundPage(view, query) {
     h('td', o.conversation ? h('a', { href: '#/c/' + o.conversation }, o.subject) : o.subject),
     h('td', h('span.badge', o.state.toLowerCase())),
     h('td.muted', o.lastError || (o.attempts ? o.attempts + ' attempt(s)' : '')),
-    h('td', o.state === 'DRAFT' ? [h('button.send-draft', { onclick: () => act(o, 'queue', { version: o.version }) },
-      'Send'), ' '] : null,
+    h('td', o.state === 'DRAFT' ? [h('button.edit-draft', { onclick: () => editDraft(o, view, query) }, 'Edit'), ' ',
+      h('button.send-draft', { onclick: () => act(o, 'queue', { version: o.version }) }, 'Send'), ' '] : null,
     o.state === 'FAILED' ? h('button.resend', { onclick: () => act(o, 'resend') }, 'Resend') : null,
     ['DRAFT', 'QUEUED', 'FAILED'].includes(o.state) ? h('button.danger.cancel', { onclick: () => act(o, 'cancel') },
       o.state === 'DRAFT' ? 'Discard' : 'Cancel') : null)));
@@ -456,6 +456,29 @@ async function outboundPage(view, query) {
     h('thead', h('tr', h('th', 'When'), h('th', 'To'), h('th', 'Subject'), h('th', 'State'), h('th', 'Delivery'),
       h('th', ''))), h('tbody', rows)) : h('p.empty', 'Nothing in ' + title.toLowerCase() + '.'));
   refresh = () => outboundPage(view, query).catch(() => {});
+}
+
+/** A kept draft opened for writing: recipients, subject and text, saved at the version it was read. */
+function editDraft(o, view, query) {
+  const to = h('input#draft-to', { value: o.to.join(', '), size: 50, 'aria-label': 'To' });
+  const subject = h('input#draft-subject', { value: o.subject, size: 50, 'aria-label': 'Subject' });
+  const text = h('textarea#draft-text', { rows: 14 }, o.text);
+  const save = async () => api('POST', '/api/outbound/' + o.id + '/edit', { version: o.version,
+    to: to.value.split(',').map((a) => a.trim()).filter(Boolean), subject: subject.value, text: text.value });
+  const editor = h('section.card#draft-editor', h('h2', 'Draft'), h('div.reply',
+    h('div.row', h('label', 'To ', to)), h('div.row', h('label', 'Subject ', subject)), text,
+    h('div.row', h('button.primary#draft-send', { onclick: async () => {
+      const saved = await attempt(save);
+      if (saved && await attempt(() => api('POST', '/api/outbound/' + o.id + '/queue', { version: saved.version }),
+        'Queued for sending')) outboundPage(view, query);
+    } }, 'Send'), h('button#draft-save', { onclick: async () => {
+      if (await attempt(save, 'Draft saved')) outboundPage(view, query);
+    } }, 'Save'), h('button#draft-close', { onclick: () => outboundPage(view, query) }, 'Close'))));
+  const old = document.getElementById('draft-editor');
+  if (old) old.remove();
+  main.append(editor);
+  text.focus();
+  refresh = null; // no live redraw while writing
 }
 
 start();

@@ -123,6 +123,36 @@ class WebSupportApiTest {
   }
 
   @Test
+  void aKeptDraftShouldBeEditableAtItsVersion() {
+    Conversation c = incoming();
+    Client alice = fx.as("alice");
+    JsonNode draft = alice.post("/api/conversations/" + c.id() + "/reply",
+        Client.json("text", "First thought.", "queue", false)).json();
+    String path = "/api/outbound/" + draft.get("id").asText() + "/edit";
+    long version = draft.get("version").asLong();
+
+    Client.Response edited = alice.post(path, "{\"version\": " + version + ", \"subject\": \"Re: Winda – termin\", "
+        + "\"text\": \"Serwis będzie jutro.\", \"to\": [\"jan@client.example\", \"anna@client.example\"]}");
+    Client.Response stale = alice.post(path, Client.json("version", version, "text", "again"));
+    Client.Response badAddress = alice.post(path, "{\"version\": " + edited.json().get("version").asLong()
+        + ", \"to\": [\"not an address\"]}");
+    Client.Response injected = alice.post(path, Client.json("version", edited.json().get("version").asLong(),
+        "subject", "Hi\r\nBcc: all@example.com"));
+
+    assertThat(edited.status()).isEqualTo(200);
+    assertThat(edited.json().get("subject").asText()).isEqualTo("Re: Winda – termin");
+    assertThat(edited.json().get("text").asText()).isEqualTo("Serwis będzie jutro.");
+    assertThat(edited.json().get("to").toString()).contains("jan@client.example", "anna@client.example");
+    assertThat(edited.json().get("inReplyTo").asText()).contains("lift-1@client.example");
+    assertThat(stale.status()).isEqualTo(409);
+    assertThat(badAddress.status()).isEqualTo(400);
+    assertThat(badAddress.json().get("error").asText()).contains("not an address");
+    assertThat(injected.status()).isEqualTo(400);
+    assertThat(alice.get("/api/outbound/" + draft.get("id").asText()).json().get("subject").asText())
+        .as("refused edits leave the draft as it was").isEqualTo("Re: Winda – termin");
+  }
+
+  @Test
   void inboxRowsShouldNameTheirSenderWhenAsked() {
     Conversation c = incoming();
     Client alice = fx.as("alice");

@@ -22,6 +22,7 @@ import org.mastermail.message.Direction;
 import org.mastermail.message.MessageId;
 import org.mastermail.message.MessageMeta;
 import org.mastermail.outbound.Compose;
+import org.mastermail.outbound.Letter;
 import org.mastermail.outbound.OutboundId;
 import org.mastermail.outbound.OutboundMessage;
 import org.mastermail.outbound.OutboundService;
@@ -60,6 +61,10 @@ final class OutboundRoutes {
   public record ReplyBody(@Nullable String message, @Nullable String mode, @Nullable String text,
       @Nullable String mailbox, @Nullable Boolean queue, @Nullable String template) {}
 
+  /** A draft's new subject, text or recipients; what is absent stays as it is. */
+  public record EditBody(@Nullable Long version, @Nullable String subject, @Nullable String text,
+      @Nullable List<String> to, @Nullable List<String> cc, @Nullable List<String> bcc) {}
+
   /** The version of a draft the request acts on. */
   public record VersionBody(@Nullable Long version) {}
 
@@ -77,6 +82,7 @@ final class OutboundRoutes {
       ctx.json(ApiJson.OutboundJson.of(out().queue(OutboundId.of(ctx.pathParam("id")),
           Requests.required(b.version(), "version"), Access.actor(ctx))));
     });
+    routes.post("/api/outbound/{id}/edit", this::edit);
     routes.post("/api/outbound/{id}/cancel", ctx -> ctx.json(ApiJson.OutboundJson.of(
         out().cancel(OutboundId.of(ctx.pathParam("id")), Access.actor(ctx)))));
     routes.post("/api/outbound/{id}/resend", ctx -> ctx.json(ApiJson.OutboundJson.of(
@@ -166,6 +172,27 @@ final class OutboundRoutes {
     InternetAddress plain = new InternetAddress();
     plain.setAddress(message.from());
     return plain;
+  }
+
+  private void edit(Context ctx) {
+    EditBody b = requests.body(ctx, EditBody.class);
+    Actor actor = Access.actor(ctx);
+    OutboundId id = OutboundId.of(ctx.pathParam("id"));
+    long version = Requests.required(b.version(), "version");
+    OutboundMessage draft = out().get(id, actor);
+    Compose.Builder edited = Compose.of(draft).toBuilder();
+    if (b.subject() != null) {
+      edited.subject(b.subject());
+    }
+    if (b.text() != null) {
+      edited.text(b.text());
+    }
+    if (b.to() != null || b.cc() != null || b.bcc() != null) {
+      Letter l = draft.letter();
+      edited.recipients(b.to() != null ? b.to() : l.to(), b.cc() != null ? b.cc() : l.cc(),
+          b.bcc() != null ? b.bcc() : l.bcc());
+    }
+    ctx.json(ApiJson.OutboundJson.of(out().edit(id, version, edited.build(), actor)));
   }
 
   private void saveTemplate(Context ctx) {

@@ -38,12 +38,15 @@ class AccessTest {
         "/api/conversations/" + conversation, "/api/messages/" + message + "/raw",
         "/api/messages/" + message + "/attachments/0", "/api/outbound?mailbox=" + fx.office.info.id(),
         "/api/outbound/" + UUID.randomUUID(), "/api/accounts", "/api/mailboxes", "/api/users",
-        "/api/statuses", "/api/stats/daily");
+        "/api/statuses", "/api/stats/daily", "/api/templates?mailbox=" + fx.office.info.id(), "/api/events");
   }
 
   Stream<String> changes() {
-    return Stream.of("/api/logout", "take", "assign", "status", "due", "tags", "links", "notes", "read", "reply")
-        .map(a -> a.startsWith("/") ? a : "/api/conversations/" + conversation + "/" + a);
+    String outbound = "/api/outbound/" + UUID.randomUUID();
+    return Stream.concat(Stream.of("/api/logout", "take", "assign", "status", "due", "tags", "links", "notes", "read",
+        "reply").map(a -> a.startsWith("/") ? a : "/api/conversations/" + conversation + "/" + a),
+        Stream.of(outbound + "/edit", outbound + "/queue", outbound + "/cancel", outbound + "/resend",
+            "/api/templates", "/api/templates/" + UUID.randomUUID() + "/delete"));
   }
 
   @ParameterizedTest

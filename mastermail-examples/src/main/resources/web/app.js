@@ -4,7 +4,7 @@ import {
   userName, when, whenLoggedOut,
 } from './lib.js';
 import { dashboardPage } from './dashboard.js';
-import { adminPage, ADMIN_PAGES } from './admin.js';
+import { adminPage, ADMIN_PAGES, explain } from './admin.js';
 
 const app = document.getElementById('app');
 const VIEWS = [['inbox', 'Inbox'], ['mine', 'Mine'], ['unassigned', 'Unassigned'], ['all', 'All']];
@@ -336,7 +336,11 @@ async function conversationPage(id) {
       { 'aria-label': 'Remove link', onclick: () => act('links', { remove: [l] }, 'Link removed') }, '×'))), link);
     const side = h('aside',
       h('div.card', h('h2', 'Details'), h('p', 'Mailbox: ', mailboxLabel(c.mailbox)),
-        h('p', 'Opened: ', when(c.createdAt)), h('h2', 'Tags'), tags, h('h2', 'Links'), links),
+        h('p', 'Opened: ', when(c.createdAt)), h('h2', 'Tags'), tags, h('h2', 'Links'), links,
+        h('p', h('button#explain', { onclick: async (ev) => {
+          const shown = await attempt(() => explain(id));
+          if (shown) ev.target.replaceWith(shown);
+        } }, 'Why was it routed so?'))),
       h('div.card#notes', h('h2', 'Notes'), d.notes.length ? d.notes.map((n) => h('div.note',
         h('div.muted', (userName(n.author) || 'rule') + ' · ' + when(n.createdAt)), h('div', n.body)))
         : h('p.muted', 'No notes yet.'), note, h('button#add-note', { onclick: async () => {

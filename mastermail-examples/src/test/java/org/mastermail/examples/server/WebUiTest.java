@@ -280,4 +280,53 @@ class WebUiTest {
     ewa.until(d -> !d.findElements(By.id("conversations")).isEmpty());
     assertThat(ewa.driver.getCurrentUrl()).contains("#/inbox");
   }
+
+  @Test
+  void aDraftShouldBeKeptEditedAndSentFromTheDraftsBox() {
+    Client ewaApi = api("ewa@acme.example");
+    String id = bySubject(ewaApi, "inbox", "Awaria windy w budynku B").get("id").asText();
+    Browser ewa = browserOf("ewa@acme.example");
+    ewa.go("#/c/" + id);
+    ewa.find(By.id("reply-text")).sendKeys("Pierwsza wersja.");
+
+    ewa.find(By.id("reply-draft")).click();
+    ewa.find(By.cssSelector("#outbound tr button.edit-draft")).click();
+    WebElement text = ewa.find(By.id("draft-text"));
+    text.clear();
+    text.sendKeys("Serwis przyjedzie jutro o 9:00.");
+    ewa.find(By.id("draft-send")).click();
+
+    String mailbox = ewaApi.get("/api/conversations/" + id).json().get("conversation").get("mailbox").asText();
+    ewa.until(d -> outbound(ewaApi, mailbox).stream().anyMatch(o -> o.get("conversation").asText().equals(id)
+        && o.get("text").asText().equals("Serwis przyjedzie jutro o 9:00.")));
+    assertThat(ewaApi.get("/api/outbound?mailbox=" + mailbox + "&view=drafts").json().get("items")).isEmpty();
+  }
+
+  @Test
+  void anAdminShouldAddAStatusAndDryRunRulesWhileAMemberIsRefused() {
+    Browser anna = browserOf("anna@acme.example");
+    anna.go("#/admin/statuses");
+    anna.find(By.id("new-status-name")).sendKeys("Waiting for the owner");
+    new Select(anna.find(By.id("new-status-category"))).selectByValue("WAITING");
+    anna.find(By.id("add-status")).click();
+    anna.until(d -> d.findElements(By.cssSelector("#statuses input")).stream()
+        .anyMatch(i -> "Waiting for the owner".equals(i.getAttribute("value"))));
+    assertThat(api("anna@acme.example").get("/api/statuses").json().findValuesAsText("name"))
+        .contains("Waiting for the owner");
+
+    anna.go("#/admin/rules");
+    WebElement rules = anna.find(By.id("rules-json"));
+    String tagEverything = "{\"rules\": [{\"id\": \"tag-all\", \"name\": \"Tag everything\","
+        + " \"actions\": [{\"tag\": \"reviewed\"}]}]}";
+    anna.script("arguments[0].value = arguments[1]", rules, tagEverything);
+    anna.find(By.id("rules-dry-run")).click();
+    WebElement result = anna.find(By.id("rules-result"));
+    anna.until(d -> result.getText().contains("would change"));
+    anna.screenshot("rules-dry-run");
+    assertThat(result.getText()).containsPattern("Dry run: [1-9][0-9]* of [1-9][0-9]* recent conversations");
+
+    Browser ewa = browserOf("ewa@acme.example");
+    ewa.go("#/admin/statuses");
+    assertThat(ewa.find(By.id("admin-error")).getText()).contains("MANAGE_STATUSES");
+  }
 }

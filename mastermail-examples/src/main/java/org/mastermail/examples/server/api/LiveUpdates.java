@@ -3,6 +3,7 @@ package org.mastermail.examples.server.api;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.sse.SseClient;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.mastermail.event.Event;
 import org.mastermail.event.EventListener;
@@ -21,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells open browsers that something changed in their tenant, so that the web UI reloads what it shows without a
- * reload of the page: a server-sent event {@code changed} per committed unit of work. The event carries no ids or
- * contents — the browser asks the API again, under the user's own visibility. Register it as a listener of the
+ * reload of the page: a server-sent event {@code changed} after committed work, at most one per tenant every 200 ms
+ * however many commits there were. The event carries no ids or contents — the browser asks the API again, under the user's own visibility. Register it as a listener of the
  * {@link org.mastermail.MasterMail} the server serves:
  *
  * <pre>{@code
@@ -38,10 +40,13 @@ import org.slf4j.LoggerFactory;
 public final class LiveUpdates implements EventListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveUpdates.class);
   private static final long PING_SECONDS = 15;
+  private static final long COALESCE_MILLIS = 200;
 
   private record Client(SseClient sse, TenantId tenant, BooleanSupplier sessionAlive) {}
 
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+  private final Set<TenantId> pending = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean flushScheduled = new AtomicBoolean();
   private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> daemon(r, "mastermail-live"));
   private final ScheduledExecutorService pinger =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "mastermail-live-ping"));
@@ -57,18 +62,28 @@ public final class LiveUpdates implements EventListener, AutoCloseable {
 
   @Override
   public void onCommitted(List<Event> events) {
-    Set<TenantId> tenants = ConcurrentHashMap.newKeySet();
-    events.forEach(e -> tenants.add(e.tenant()));
-    try {
-      sender.execute(() -> {
-        for (Client c : clients) {
-          if (tenants.contains(c.tenant())) {
-            send(c, "changed", Map.of("events", events.size()));
-          }
-        }
-      });
-    } catch (RejectedExecutionException closed) {
-      // shutting down: nobody is listening any more
+    // a burst of commits (an import, a bulk send) becomes one event per tenant per COALESCE_MILLIS
+    events.forEach(e -> pending.add(e.tenant()));
+    if (flushScheduled.compareAndSet(false, true)) {
+      try {
+        pinger.schedule(() -> sender.execute(this::flush), COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException closed) {
+        // shutting down: nobody is listening any more
+      }
+    }
+  }
+
+  private void flush() {
+    flushScheduled.set(false);
+    Set<TenantId> tenants = new HashSet<>();
+    for (TenantId t : pending) {
+      pending.remove(t);
+      tenants.add(t);
+    }
+    for (Client c : clients) {
+      if (tenants.contains(c.tenant())) {
+        send(c, "changed", Map.of("tenantChanged", true));
+      }
     }
   }
 
@@ -79,7 +94,7 @@ public final class LiveUpdates implements EventListener, AutoCloseable {
     clients.add(c);
     sse.onClose(() -> clients.remove(c));
     sse.keepAlive();
-    send(c, "hello", Map.of("events", 0));
+    send(c, "hello", Map.of("tenantChanged", false));
   }
 
   private void ping() {

@@ -10,6 +10,7 @@ import org.mastermail.examples.server.api.RestApi;
 import org.mastermail.examples.server.auth.LoginThrottle;
 import org.mastermail.examples.server.auth.Logins;
 import org.mastermail.examples.server.auth.Sessions;
+import org.mastermail.examples.server.config.ServerRules;
 
 /**
  * The HTTP server: the REST API of {@link RestApi} on Javalin (Jetty), for one {@link MasterMail}.
@@ -35,8 +36,10 @@ public final class MasterMailServer implements AutoCloseable {
    *
    * @throws io.javalin.util.JavalinBindException when the port is taken
    */
-  public static MasterMailServer start(MasterMail mm, Logins logins, ServerSettings settings, Clock clock) {
+  public static MasterMailServer start(MasterMail mm, ServerRules rules, Logins logins, ServerSettings settings,
+      Clock clock) {
     requireNonNull(mm, "mm");
+    requireNonNull(rules, "rules");
     requireNonNull(logins, "logins");
     requireNonNull(settings, "settings");
     requireNonNull(clock, "clock");
@@ -44,7 +47,7 @@ public final class MasterMailServer implements AutoCloseable {
     LoginThrottle throttle = new LoginThrottle(settings.loginsPerAccount(), settings.loginsPerAddress(), clock);
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
-      RestApi.install(config, mm, logins, sessions, throttle, settings.secureCookies());
+      RestApi.install(config, mm, rules, logins, sessions, throttle, settings.secureCookies());
     });
     app.start(settings.host(), settings.port());
     return new MasterMailServer(app, settings);

@@ -4,13 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.mastermail.Actor;
 import org.mastermail.MasterMail;
 import org.mastermail.conversation.Conversation;
 import org.mastermail.examples.server.auth.JdbcLogins;
 import org.mastermail.examples.server.auth.PasswordHasher;
+import org.mastermail.examples.server.config.JdbcAbsences;
 import org.mastermail.examples.server.config.ServerDatabase;
+import org.mastermail.examples.server.config.ServerRules;
 import org.mastermail.intake.IngestResult;
 import org.mastermail.mailbox.Mailbox;
 import org.mastermail.testkit.MutableClock;
@@ -20,7 +23,8 @@ import org.mastermail.testkit.contract.Office;
 
 /**
  * A server on a free port over an in-memory H2 database, with two offices (tenants) from the test kit whose people
- * log in with {@link #PASSWORD}, a clock the test moves, and outbound mail recorded instead of sent.
+ * log in with {@link #PASSWORD}, a clock the test moves, the rule engine (no rules saved), and outbound mail recorded
+ * instead of sent.
  */
 final class ServerFixture implements AutoCloseable {
   static final String PASSWORD = "correct horse battery";
@@ -28,6 +32,7 @@ final class ServerFixture implements AutoCloseable {
   final MutableClock clock = MutableClock.atDefaultStart();
   final RecordingTransport smtp = new RecordingTransport();
   final ServerDatabase database;
+  final ServerRules rules;
   final MasterMail mm;
   final JdbcLogins logins;
   final Office office;
@@ -40,7 +45,9 @@ final class ServerFixture implements AutoCloseable {
 
   ServerFixture(ServerSettings settings) {
     database = ServerDatabase.jdbc("jdbc:h2:mem:server-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    mm = MasterMail.builder().storage(database.storage()).clock(clock).transport(smtp).build();
+    rules = ServerRules.create(clock, ZoneOffset.UTC, new JdbcAbsences(database.jdbi()));
+    mm = MasterMail.builder().storage(database.storage()).clock(clock).transport(smtp).router(rules.engine())
+        .build();
     logins = new JdbcLogins(database.jdbi(), PasswordHasher.FOR_TESTS, clock);
     office = Office.create(mm);
     otherOffice = Office.create(mm);
@@ -49,7 +56,7 @@ final class ServerFixture implements AutoCloseable {
         logins.setPassword(person + "@" + o.domain, actor(o, person), PASSWORD);
       }
     }
-    server = MasterMailServer.start(mm, logins, settings, clock);
+    server = MasterMailServer.start(mm, rules, logins, settings, clock);
   }
 
   URI uri() {

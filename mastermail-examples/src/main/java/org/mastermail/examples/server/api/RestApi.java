@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import org.mastermail.MasterMail;
+import org.mastermail.examples.server.config.ServerRules;
 import org.mastermail.examples.server.auth.LoginThrottle;
 import org.mastermail.examples.server.auth.Logins;
 import org.mastermail.examples.server.auth.Sessions;
@@ -18,8 +19,8 @@ public final class RestApi {
   private RestApi() {}
 
   /** Adds the routes, error mapping, security headers and JSON mapper to {@code config}. */
-  public static void install(JavalinConfig config, MasterMail mm, Logins logins, Sessions sessions,
-      LoginThrottle throttle, boolean secureCookies) {
+  public static void install(JavalinConfig config, MasterMail mm, ServerRules rules, Logins logins,
+      Sessions sessions, LoginThrottle throttle, boolean secureCookies) {
     ObjectMapper json = Json.mapper();
     config.jsonMapper(new JavalinJackson(json, false));
     Requests requests = new Requests(json);
@@ -46,5 +47,8 @@ public final class RestApi {
     new OutboundRoutes(mm, requests).register(config.routes);
     new DirectoryRoutes(mm).register(config.routes);
     new StatsRoutes(mm).register(config.routes);
+    new AdminRoutes(mm, logins, requests).register(config.routes);
+    new MailboxAdminRoutes(mm, requests).register(config.routes);
+    new RuleRoutes(mm, rules, requests).register(config.routes);
   }
 }

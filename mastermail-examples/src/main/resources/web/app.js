@@ -367,7 +367,11 @@ async function conversationPage(id) {
   refresh = async () => {
     // someone else changed something: redraw unless the user is in the middle of writing
     if (reply.busy() || note.value || document.activeElement instanceof HTMLInputElement) return;
-    d = await api('GET', '/api/conversations/' + id).catch(() => d);
+    const now = await api('GET', '/api/conversations/' + id).catch(() => d);
+    const same = now.conversation.version === d.conversation.version && now.messages.length === d.messages.length
+      && now.notes.length === d.notes.length;
+    if (same) return; // something else changed: keep the page (and its scroll position) as it is
+    d = now;
     draw();
   };
 }

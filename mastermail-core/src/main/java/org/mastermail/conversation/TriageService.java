@@ -1,6 +1,7 @@
 package org.mastermail.conversation;
 
 import java.io.InputStream;
+import org.mastermail.message.IncomingMessage;
 import org.mastermail.message.MessageContent;
 import org.mastermail.message.MessageId;
 
@@ -55,6 +56,15 @@ public interface TriageService {
    * skeleton); the caller closes the stream.
    */
   InputStream raw(MessageId message, Actor actor);
+
+  /**
+   * A received message of a conversation the actor sees as the router saw it when it arrived, rebuilt from its raw
+   * bytes: every header, the bodies, and whether it continued a conversation (an earlier message there). For rule
+   * tools such as explaining a routing or trying a draft rule set on past mail.
+   *
+   * @throws org.mastermail.InvalidInputException when the message is not a received one (a sent reply, say)
+   */
+  IncomingMessage incoming(MessageId message, Actor actor);
 
   /** The decoded bytes of attachment {@code index} of a message the actor sees; the caller closes the stream. */
   InputStream attachment(MessageId message, int index, Actor actor);

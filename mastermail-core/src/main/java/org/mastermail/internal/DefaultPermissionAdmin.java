@@ -108,6 +108,7 @@ final class DefaultPermissionAdmin implements PermissionAdmin {
       if (!user.equals(actor.user())) {
         a.require(Permission.MANAGE_PERMISSIONS, "read a colleague's permissions");
       }
+      DefaultUserAdmin.find(w.s(), actor.tenant(), user); // another tenant's user is not found, as everywhere
       return w.s().permissions().grantsOf(actor.tenant(), user);
     });
   }

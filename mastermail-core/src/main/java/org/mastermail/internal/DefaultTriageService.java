@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +15,12 @@ import org.mastermail.InvalidInputException;
 import org.mastermail.MasterMailException;
 import org.mastermail.blob.BlobStore;
 import org.mastermail.internal.mime.SingleInstanceStore;
+import org.mastermail.internal.parse.MessageParser;
+import org.mastermail.internal.parse.ParseLimits;
+import org.mastermail.internal.parse.ParsedMessage;
 import org.mastermail.message.Attachment;
+import org.mastermail.message.Direction;
+import org.mastermail.message.IncomingMessage;
 import org.mastermail.message.MessageContent;
 import org.mastermail.message.MessageId;
 import org.mastermail.message.MessageMeta;
@@ -48,6 +54,7 @@ import org.mastermail.tenant.UserId;
 public final class DefaultTriageService implements TriageService {
   private static final int MAX_TAG = 64;
   private static final int MAX_NOTE = 100_000;
+  private static final MessageParser PARSER = new MessageParser(ParseLimits.DEFAULTS);
 
   private final Engine engine;
   private final @Nullable BlobStore blobs;
@@ -319,6 +326,29 @@ public final class DefaultTriageService implements TriageService {
     MessageContent content = content(message, actor);
     return new SingleInstanceStore(requireBlobs(), SingleInstanceStore.DEFAULT_MIN_EXTRACT_BYTES)
         .open(content.skeleton());
+  }
+
+  @Override
+  public IncomingMessage incoming(MessageId message, Actor actor) {
+    record Seen(MessageMeta meta, MessageContent content, boolean reply) {}
+    Seen seen = engine.read(actor, (w, a) -> {
+      MessageContent content = visibleContent(w, a, message);
+      MessageMeta meta = w.s().messages().find(a.user().tenant(), message).orElseThrow();
+      // intake calls a message a reply when it joined a conversation that was there before it
+      List<MessageMeta> thread = w.s().messages().listByConversation(meta.tenant(), meta.conversation());
+      return new Seen(meta, content, !thread.isEmpty() && !thread.get(0).id().equals(message));
+    });
+    if (seen.meta().direction() != Direction.INCOMING) {
+      throw new InvalidInputException("message " + message + " was not received but " + seen.meta().direction()
+          .name().toLowerCase(Locale.ROOT) + ": only received mail is routed");
+    }
+    ParsedMessage parsed;
+    try (InputStream in = raw(message, actor)) {
+      parsed = PARSER.parse(in);
+    } catch (IOException e) {
+      throw new MasterMailException("cannot read message " + message + ": " + e.getMessage(), e);
+    }
+    return Routing.incoming(seen.meta(), parsed, seen.content().attachments(), seen.reply());
   }
 
   @Override

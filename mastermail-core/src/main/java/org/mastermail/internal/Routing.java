@@ -33,12 +33,7 @@ final class Routing {
 
   static Conversation route(Work w, Router router, @Nullable SystemMailer mailer, Conversation c, MessageMeta meta,
       ParsedMessage parsed, List<Attachment> attachments, boolean reply) {
-    IncomingMessage message = new IncomingMessage(meta.tenant(), meta.mailbox(), meta.id(), meta.messageIdHeader(),
-        meta.from(), parsed.from() == null ? null : Text.storableOrNull(parsed.from().name()), meta.to(),
-        addresses(parsed.cc()), addresses(parsed.deliveredTo()), parsed.returnPath(), meta.subject(),
-        parsed.headers().stream().map(h -> new Header(h.name(), Text.storable(h.value()))).toList(),
-        Text.storable(parsed.text()), Text.storableOrNull(parsed.html()), attachments, meta.sizeBytes(),
-        parsed.date(), meta.receivedAt(), reply);
+    IncomingMessage message = incoming(meta, parsed, attachments, reply);
     RoutingDecision d;
     try {
       d = router.route(message, c, w.s());
@@ -135,6 +130,17 @@ final class Routing {
     }
     w.event(c.tenant(), EventType.ROUTED, c.id(), null, meta.id(), String.join("\n", trace), next.version());
     return next;
+  }
+
+  /** The message as the router sees it; also rebuilt later from the raw bytes, for explaining a routing. */
+  static IncomingMessage incoming(MessageMeta meta, ParsedMessage parsed, List<Attachment> attachments,
+      boolean reply) {
+    return new IncomingMessage(meta.tenant(), meta.mailbox(), meta.id(), meta.messageIdHeader(),
+        meta.from(), parsed.from() == null ? null : Text.storableOrNull(parsed.from().name()), meta.to(),
+        addresses(parsed.cc()), addresses(parsed.deliveredTo()), parsed.returnPath(), meta.subject(),
+        parsed.headers().stream().map(h -> new Header(h.name(), Text.storable(h.value()))).toList(),
+        Text.storable(parsed.text()), Text.storableOrNull(parsed.html()), attachments, meta.sizeBytes(),
+        parsed.date(), meta.receivedAt(), reply);
   }
 
   private static List<String> addresses(List<Address> list) {

@@ -8,16 +8,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.Actor;
 import org.mastermail.ConflictException;
 import org.mastermail.InvalidInputException;
 import org.mastermail.MasterMail;
-import org.mastermail.admin.PermissionAdmin;
+import org.mastermail.NotFoundException;
+import org.mastermail.conversation.Conversation;
+import org.mastermail.conversation.ConversationDetails;
+import org.mastermail.conversation.ConversationFilter;
 import org.mastermail.conversation.ConversationId;
+import org.mastermail.conversation.ConversationSummary;
+import org.mastermail.conversation.Sort;
+import org.mastermail.conversation.View;
 import org.mastermail.event.Event;
 import org.mastermail.event.EventType;
 import org.mastermail.mailbox.MailboxId;
+import org.mastermail.message.Direction;
+import org.mastermail.message.IncomingMessage;
+import org.mastermail.message.MessageId;
+import org.mastermail.message.MessageMeta;
 import org.mastermail.permission.Permission;
 import org.mastermail.rule.StoredRules;
 import org.mastermail.status.Status;
@@ -39,26 +50,27 @@ import org.mastermail.tenant.UserId;
  * }</pre>
  *
  * <p>The methods taking an {@code Actor} check that the actor holds {@code MANAGE_RULES} (use them for anything a
- * user does); those taking a tenant are host operations, like creating a tenant.
+ * user does); those taking a tenant are host operations, like creating a tenant. A user also explains routings and
+ * tries drafts on past mail here ({@link #explain}, {@link #dryRun}), seeing only the mail core lets them see.
  */
 public final class RuleAdmin {
   private final Storage storage;
   private final Clock clock;
-  private final @Nullable PermissionAdmin permissions;
+  private final @Nullable MasterMail mm;
 
   /** Host operations only: the methods taking an actor need {@link #of(MasterMail)}. */
   public RuleAdmin(Storage storage, Clock clock) {
     this(storage, clock, null);
   }
 
-  private RuleAdmin(Storage storage, Clock clock, @Nullable PermissionAdmin permissions) {
+  private RuleAdmin(Storage storage, Clock clock, @Nullable MasterMail mm) {
     this.storage = requireNonNull(storage, "storage");
     this.clock = requireNonNull(clock, "clock");
-    this.permissions = permissions;
+    this.mm = mm;
   }
 
   public static RuleAdmin of(MasterMail mm) {
-    return new RuleAdmin(mm.storage(), mm.clock(), mm.admin().permissions());
+    return new RuleAdmin(mm.storage(), mm.clock(), mm);
   }
 
   /**
@@ -68,6 +80,7 @@ public final class RuleAdmin {
    */
   public Optional<Versioned> load(@Nullable MailboxId mailbox, Actor actor) {
     requireManageRules(actor);
+    requireMailbox(mailbox, actor);
     return load(actor.tenant(), mailbox);
   }
 
@@ -78,21 +91,87 @@ public final class RuleAdmin {
    */
   public long save(@Nullable MailboxId mailbox, RuleSet rules, long expectedVersion, Actor actor) {
     requireManageRules(actor);
+    requireMailbox(mailbox, actor);
     return save(actor.tenant(), mailbox, rules, expectedVersion);
   }
 
   /** {@link #saveJson} for a user: needs {@code MANAGE_RULES}. */
   public long saveJson(@Nullable MailboxId mailbox, String json, long expectedVersion, Actor actor) {
     requireManageRules(actor);
+    requireMailbox(mailbox, actor);
     return saveJson(actor.tenant(), mailbox, json, expectedVersion);
+  }
+
+  /**
+   * Why {@code message} was (or would now be) routed as it was, by the rule sets stored now: each rule tested, the
+   * condition that failed, what each action did, why the assignee was chosen. Needs {@code MANAGE_RULES} and to see
+   * the message. A message that opened its conversation is explained against an unassigned conversation, as routing
+   * saw it then; a reply against its conversation as it is now. Changes nothing.
+   *
+   * @param engine the engine routing the mail of {@code mm}
+   * @throws org.mastermail.NotFoundException when the actor does not see the message
+   * @throws InvalidInputException when it is no received message
+   */
+  public Explanation explain(RuleEngine engine, MessageId message, Actor actor) {
+    requireNonNull(engine, "engine");
+    requireManageRules(actor);
+    MasterMail core = requireMasterMail();
+    IncomingMessage incoming = core.triage().incoming(message, actor);
+    ConversationId id = storage.read(s -> s.messages().find(actor.tenant(), message)).orElseThrow().conversation();
+    Conversation now = core.triage().get(id, actor).conversation();
+    return engine.explain(incoming, incoming.reply() ? now : now.change().assignee(null).done(), storage);
+  }
+
+  /**
+   * Tries {@code draft} as the rule set of {@code scope} (null: the tenant's) on the latest received message of each of
+   * the {@code limit} newest conversations of that mailbox (of every mailbox, for the tenant's set), each as it is now,
+   * and reports what would change; changes nothing. Needs {@code MANAGE_RULES} and, since it looks at the whole mailbox,
+   * {@code VIEW_ALL} there.
+   *
+   * @throws InvalidInputException when the draft names users or statuses the tenant does not have
+   */
+  public DryRun.Report dryRun(RuleEngine engine, @Nullable MailboxId scope, RuleSet draft, int limit, Actor actor) {
+    requireNonNull(engine, "engine");
+    requireNonNull(draft, "draft");
+    requireManageRules(actor);
+    requireMailbox(scope, actor);
+    MasterMail core = requireMasterMail();
+    storage.read(s -> {
+      checkReferences(s, actor.tenant(), draft);
+      return null;
+    });
+    ConversationFilter filter = scope == null ? ConversationFilter.none()
+        : ConversationFilter.none().withMailboxes(Set.of(scope));
+    List<DryRun.Input> inputs = new ArrayList<>();
+    for (ConversationSummary summary : core.triage().list(View.ALL, filter, Sort.NEWEST, null, limit, actor).items()) {
+      ConversationDetails details = core.triage().get(summary.conversation().id(), actor);
+      List<MessageMeta> received = details.messages().stream()
+          .filter(m -> m.direction() == Direction.INCOMING).toList();
+      if (!received.isEmpty()) {
+        IncomingMessage latest = core.triage().incoming(received.get(received.size() - 1).id(), actor);
+        inputs.add(new DryRun.Input(latest, details.conversation()));
+      }
+    }
+    return engine.dryRun(storage, scope, draft, inputs);
   }
 
   private void requireManageRules(Actor actor) {
     requireNonNull(actor, "actor");
-    if (permissions == null) {
+    requireMasterMail().admin().permissions().require(Permission.MANAGE_RULES, null, actor);
+  }
+
+  /** A mailbox of another tenant, or none at all, is not found: the same answer core gives for everything else. */
+  private void requireMailbox(@Nullable MailboxId mailbox, Actor actor) {
+    if (mailbox != null && storage.read(s -> s.mailboxes().find(actor.tenant(), mailbox)).isEmpty()) {
+      throw new NotFoundException("mailbox " + mailbox + " not found");
+    }
+  }
+
+  private MasterMail requireMasterMail() {
+    if (mm == null) {
       throw new IllegalStateException("this RuleAdmin cannot check permissions: make it with RuleAdmin.of(mm)");
     }
-    permissions.require(Permission.MANAGE_RULES, null, actor);
+    return mm;
   }
 
   /** A stored rule set with its version, to save the next version against. */

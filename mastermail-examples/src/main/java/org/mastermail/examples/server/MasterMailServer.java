@@ -12,6 +12,7 @@ import org.mastermail.examples.server.api.WebUi;
 import org.mastermail.examples.server.auth.LoginThrottle;
 import org.mastermail.examples.server.auth.Logins;
 import org.mastermail.examples.server.auth.Sessions;
+import org.mastermail.examples.server.config.ServerRules;
 import org.mastermail.templates.MustacheRenderer;
 
 /**
@@ -41,17 +42,19 @@ public final class MasterMailServer implements AutoCloseable {
    *
    * @throws io.javalin.util.JavalinBindException when the port is taken
    */
-  public static MasterMailServer start(MasterMail mm, Logins logins, ServerSettings settings, Clock clock) {
-    return start(mm, logins, settings, clock, new LiveUpdates());
+  public static MasterMailServer start(MasterMail mm, ServerRules rules, Logins logins, ServerSettings settings,
+      Clock clock) {
+    return start(mm, rules, logins, settings, clock, new LiveUpdates());
   }
 
   /**
    * Starts listening, with {@code live} telling browsers what changed: it must be a listener of {@code mm}
    * ({@link MasterMail.Builder#listener}) for the web UI to update without a reload.
    */
-  public static MasterMailServer start(MasterMail mm, Logins logins, ServerSettings settings, Clock clock,
-      LiveUpdates live) {
+  public static MasterMailServer start(MasterMail mm, ServerRules rules, Logins logins, ServerSettings settings,
+      Clock clock, LiveUpdates live) {
     requireNonNull(mm, "mm");
+    requireNonNull(rules, "rules");
     requireNonNull(live, "live");
     requireNonNull(logins, "logins");
     requireNonNull(settings, "settings");
@@ -60,7 +63,7 @@ public final class MasterMailServer implements AutoCloseable {
     LoginThrottle throttle = new LoginThrottle(settings.loginsPerAccount(), settings.loginsPerAddress(), clock);
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
-      RestApi.install(config, mm, logins, sessions, throttle, settings.secureCookies(), live,
+      RestApi.install(config, mm, rules, logins, sessions, throttle, settings.secureCookies(), live,
           new MustacheRenderer());
       WebUi.install(config);
     });

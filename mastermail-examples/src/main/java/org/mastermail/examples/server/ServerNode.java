@@ -21,10 +21,12 @@ import org.mastermail.examples.server.api.LiveUpdates;
 import org.mastermail.examples.server.auth.JdbcLogins;
 import org.mastermail.examples.server.auth.PasswordHasher;
 import org.mastermail.examples.server.config.Connections;
+import org.mastermail.examples.server.config.JdbcAbsences;
 import org.mastermail.examples.server.config.Provisioner;
 import org.mastermail.examples.server.config.Provisioner.ProvisionedMailbox;
 import org.mastermail.examples.server.config.ServerConfig;
 import org.mastermail.examples.server.config.ServerDatabase;
+import org.mastermail.examples.server.config.ServerRules;
 import org.mastermail.imap.ImapSource;
 import org.mastermail.imap.SmtpTransport;
 import org.mastermail.intake.MailSource;
@@ -34,7 +36,6 @@ import org.mastermail.mailbox.MailboxId;
 import org.mastermail.outbound.Dispatcher;
 import org.mastermail.outbound.DispatcherSettings;
 import org.mastermail.outbound.MailTransport;
-import org.mastermail.rules.RuleEngine;
 import org.mastermail.templates.MustacheRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,10 +79,11 @@ public final class ServerNode implements AutoCloseable {
         : ServerDatabase.jdbc(requireNonNull(db).jdbcUrl(), db.username(), db.password()));
     Map<MailboxId, MailTransport> transports = new ConcurrentHashMap<>();
     ZoneId zone = config.zone() != null ? ZoneId.of(config.zone()) : ZoneOffset.UTC;
+    ServerRules rules = ServerRules.create(b.clock, zone, new JdbcAbsences(database.jdbi()));
     MasterMail.Builder mmb = MasterMail.builder()
         .storage(database.storage())
         .clock(b.clock)
-        .router(RuleEngine.builder().clock(b.clock).zone(zone).build())
+        .router(rules.engine())
         .transports(mailbox -> Optional.ofNullable(transports.get(mailbox.id())))
         .templates(new MustacheRenderer())
         .listener(live);
@@ -95,7 +97,7 @@ public final class ServerNode implements AutoCloseable {
     // Jetty's start is mostly class loading: it runs on another core meanwhile (a login before the tenants exist is
     // simply refused)
     CompletableFuture<MasterMailServer> http = CompletableFuture.supplyAsync(
-        () -> MasterMailServer.start(mm, logins, b.settings, b.clock, live),
+        () -> MasterMailServer.start(mm, rules, logins, b.settings, b.clock, live),
         task -> new Thread(task, "mastermail-http-start").start());
     RuntimeException failure = null;
     long provisioned = opened;

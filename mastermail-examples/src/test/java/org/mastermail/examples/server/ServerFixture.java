@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.mastermail.Actor;
 import org.mastermail.MasterMail;
@@ -11,7 +12,9 @@ import org.mastermail.conversation.Conversation;
 import org.mastermail.examples.server.api.LiveUpdates;
 import org.mastermail.examples.server.auth.JdbcLogins;
 import org.mastermail.examples.server.auth.PasswordHasher;
+import org.mastermail.examples.server.config.JdbcAbsences;
 import org.mastermail.examples.server.config.ServerDatabase;
+import org.mastermail.examples.server.config.ServerRules;
 import org.mastermail.intake.IngestResult;
 import org.mastermail.mailbox.Mailbox;
 import org.mastermail.templates.MustacheRenderer;
@@ -22,7 +25,8 @@ import org.mastermail.testkit.contract.Office;
 
 /**
  * A server on a free port over an in-memory H2 database, with two offices (tenants) from the test kit whose people
- * log in with {@link #PASSWORD}, a clock the test moves, and outbound mail recorded instead of sent.
+ * log in with {@link #PASSWORD}, a clock the test moves, the rule engine (no rules saved), and outbound mail recorded
+ * instead of sent.
  */
 final class ServerFixture implements AutoCloseable {
   static final String PASSWORD = "correct horse battery";
@@ -30,6 +34,7 @@ final class ServerFixture implements AutoCloseable {
   final MutableClock clock = MutableClock.atDefaultStart();
   final RecordingTransport smtp = new RecordingTransport();
   final ServerDatabase database;
+  final ServerRules rules;
   final MasterMail mm;
   final JdbcLogins logins;
   final Office office;
@@ -43,7 +48,8 @@ final class ServerFixture implements AutoCloseable {
 
   ServerFixture(ServerSettings settings) {
     database = ServerDatabase.jdbc("jdbc:h2:mem:server-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    mm = MasterMail.builder().storage(database.storage()).clock(clock).transport(smtp)
+    rules = ServerRules.create(clock, ZoneOffset.UTC, new JdbcAbsences(database.jdbi()));
+    mm = MasterMail.builder().storage(database.storage()).clock(clock).transport(smtp).router(rules.engine())
         .templates(new MustacheRenderer()).listener(live).build();
     logins = new JdbcLogins(database.jdbi(), PasswordHasher.FOR_TESTS, clock);
     office = Office.create(mm);
@@ -53,7 +59,7 @@ final class ServerFixture implements AutoCloseable {
         logins.setPassword(person + "@" + o.domain, actor(o, person), PASSWORD);
       }
     }
-    server = MasterMailServer.start(mm, logins, settings, clock, live);
+    server = MasterMailServer.start(mm, rules, logins, settings, clock, live);
   }
 
   URI uri() {

@@ -204,7 +204,7 @@ class WebUiTest {
     assertThat(inside).doesNotContain("<script").doesNotContain("onerror").doesNotContain("onload");
     assertThat(anna.script("return document.body.dataset.pwned || null")).isNull();
     assertThatThrownBy(() -> anna.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-    assertThat(frame.getAttribute("sandbox")).doesNotContain("allow-scripts");
+    assertThat(anna.find(By.cssSelector("iframe.mail-html")).getAttribute("sandbox")).doesNotContain("allow-scripts");
 
     // the seeded phishing mail too
     anna.go("#/inbox?view=all&q=" + URLEncoder.encode("Paket", StandardCharsets.UTF_8));
@@ -326,7 +326,13 @@ class WebUiTest {
     assertThat(result.getText()).containsPattern("Dry run: [1-9][0-9]* of [1-9][0-9]* recent conversations");
 
     Browser ewa = browserOf("ewa@acme.example");
+    ewa.go("#/admin/rules");
+    assertThat(ewa.find(By.id("admin-error")).getText()).contains("MANAGE_RULES");
     ewa.go("#/admin/statuses");
-    assertThat(ewa.find(By.id("admin-error")).getText()).contains("MANAGE_STATUSES");
+    ewa.find(By.id("new-status-name")).sendKeys("Mine only");
+    ewa.find(By.id("add-status")).click();
+    ewa.until(d -> d.findElement(By.id("toast")).getText().contains("MANAGE_STATUSES"));
+    assertThat(api("ewa@acme.example").get("/api/statuses").json().findValuesAsText("name"))
+        .doesNotContain("Mine only");
   }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.mastermail.Actor;
 import org.mastermail.InvalidInputException;
+import org.mastermail.NotFoundException;
 import org.mastermail.PermissionDeniedException;
 import org.mastermail.permission.Grant;
 import org.mastermail.permission.Permission;
@@ -84,6 +85,15 @@ public interface AdminPermissionContract extends EngineFixture {
     assertThat(users.findByEmail("bob@" + o.domain, other.alice)).isEmpty();
     assertThatThrownBy(() -> users.findByEmail("not an address", o.alice))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("email");
+  }
+
+  @Test
+  default void grantsOfAnotherTenantsUserShouldNotBeFound() {
+    Office o = newOffice();
+    Office other = newOffice();
+
+    assertThatThrownBy(() -> o.mm.admin().permissions().grantsOf(other.bob.user(), o.admin))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test

@@ -33,6 +33,7 @@ import org.mastermail.intake.SourceId;
 import org.mastermail.intake.SourceItem;
 import org.mastermail.mailbox.Mailbox;
 import org.mastermail.message.Attachment;
+import org.mastermail.message.IncomingMessage;
 import org.mastermail.message.MessageContent;
 import org.mastermail.message.MessageId;
 import org.mastermail.rule.RoutingDecision;
@@ -261,6 +262,28 @@ public interface IntakeContract extends EngineFixture {
 
     assertThatThrownBy(() -> o.mm.triage().content(idOf(r), o.carol)).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> o.mm.triage().raw(idOf(r), o.carol)).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  default void incomingShouldRebuildAMessageAsTheRouterSawIt() {
+    Office o = newOffice();
+    IngestResult first = ingest(o, o.info, Mails.from("Jan <jan@client.example>", "info@" + o.domain, "Faktura 7")
+        .messageId("first7@client.example").header("X-Priority", "1").body("Prosze o fakture.\n").bytes());
+    IngestResult reply = ingest(o, o.info, Mails.from("jan@client.example", "info@" + o.domain, "Re: Faktura 7")
+        .inReplyTo("first7@client.example").bytes());
+
+    IncomingMessage m = o.mm.triage().incoming(idOf(first), o.alice);
+
+    assertThat(m.id()).isEqualTo(idOf(first));
+    assertThat(m.mailbox()).isEqualTo(o.info.id());
+    assertThat(m.from()).isEqualTo("jan@client.example");
+    assertThat(m.fromName()).isEqualTo("Jan");
+    assertThat(m.subject()).isEqualTo("Faktura 7");
+    assertThat(m.header("X-Priority")).contains("1");
+    assertThat(m.text()).contains("Prosze o fakture.");
+    assertThat(m.reply()).isFalse();
+    assertThat(o.mm.triage().incoming(idOf(reply), o.alice).reply()).isTrue();
+    assertThatThrownBy(() -> o.mm.triage().incoming(idOf(first), o.carol)).isInstanceOf(NotFoundException.class);
   }
 
   @Test

@@ -6,7 +6,7 @@ import org.mastermail.MasterMail;
 /**
  * What a user needs to know about their office to work in it: {@code GET /api/mailboxes} (those they see),
  * {@code GET /api/users} (colleagues, to assign work to) and {@code GET /api/statuses}. Changing them is for the admin
- * endpoints, which are still to come.
+ * endpoints ({@link AdminRoutes}, {@link MailboxAdminRoutes}).
  */
 final class DirectoryRoutes {
   private final MasterMail mm;

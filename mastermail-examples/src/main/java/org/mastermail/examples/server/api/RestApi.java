@@ -9,6 +9,7 @@ import org.mastermail.examples.server.auth.LoginThrottle;
 import org.mastermail.examples.server.auth.Logins;
 import org.mastermail.examples.server.auth.Session;
 import org.mastermail.examples.server.auth.Sessions;
+import org.mastermail.examples.server.config.ServerRules;
 import org.mastermail.outbound.TemplateRenderer;
 import org.mastermail.tenant.TenantId;
 
@@ -21,8 +22,8 @@ public final class RestApi {
   private RestApi() {}
 
   /** Adds the routes, error mapping, security headers and JSON mapper to {@code config}. */
-  public static void install(JavalinConfig config, MasterMail mm, Logins logins, Sessions sessions,
-      LoginThrottle throttle, boolean secureCookies, LiveUpdates live, TemplateRenderer templates) {
+  public static void install(JavalinConfig config, MasterMail mm, ServerRules rules, Logins logins,
+      Sessions sessions, LoginThrottle throttle, boolean secureCookies, LiveUpdates live, TemplateRenderer templates) {
     ObjectMapper json = Json.mapper();
     config.jsonMapper(new JavalinJackson(json, false));
     Requests requests = new Requests(json);
@@ -49,6 +50,9 @@ public final class RestApi {
     new OutboundRoutes(mm, requests, templates).register(config.routes);
     new DirectoryRoutes(mm).register(config.routes);
     new StatsRoutes(mm).register(config.routes);
+    new AdminRoutes(mm, logins, requests).register(config.routes);
+    new MailboxAdminRoutes(mm, requests).register(config.routes);
+    new RuleRoutes(mm, rules, requests).register(config.routes);
     config.routes.get("/api/events", new SseHandler(sse -> {
       Session session = Access.session(sse.ctx());
       live.connect(sse, session.actor().tenant(), () -> sessions.alive(session.token()));

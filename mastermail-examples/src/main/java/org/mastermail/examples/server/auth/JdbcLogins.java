@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.mastermail.Actor;
+import org.mastermail.ConflictException;
 import org.mastermail.InvalidInputException;
 import org.mastermail.tenant.TenantId;
 import org.mastermail.tenant.UserId;
@@ -59,12 +60,40 @@ public final class JdbcLogins implements Logins {
 
   /** Sets the password {@code actor} logs in with as {@code email}, creating the login when there is none. */
   public void setPassword(String email, Actor actor, String password) {
+    checkNewPassword(password);
+    setHash(email, actor, hasher.hash(password));
+  }
+
+  @Override
+  public void checkNewPassword(String password) {
     requireNonNull(password, "password");
     if (password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
       throw new InvalidInputException("a password has " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH
           + " characters");
     }
-    setHash(email, actor, hasher.hash(password));
+  }
+
+  /** Adds a login; never replaces one, which would hand another user's address to this one. */
+  @Override
+  public void create(String email, Actor actor, String password) {
+    requireNonNull(actor, "actor");
+    checkNewPassword(password);
+    String hash = hasher.hash(password);
+    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    boolean added = jdbi.inTransaction(h -> {
+      if (h.createQuery("select count(*) from server_login where email = :email").bind("email", normalise(email))
+          .mapTo(Integer.class).one() > 0) {
+        return false;
+      }
+      h.createUpdate("insert into server_login (email, tenant_id, user_id, password_hash, changed_at)"
+              + " values (:email, :tenant, :user, :hash, :now)")
+          .bind("email", normalise(email)).bind("tenant", actor.tenant().value()).bind("user", actor.user().value())
+          .bind("hash", hash).bind("now", now).execute();
+      return true;
+    });
+    if (!added) {
+      throw new ConflictException(email + " logs in to this server already; the user was created without a login");
+    }
   }
 
   /**

@@ -2,7 +2,6 @@ package org.mastermail.examples.server;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -69,10 +68,7 @@ public final class ServerNode implements AutoCloseable {
   private void start(Builder b) {
     long started = System.nanoTime();
     ServerConfig config = b.config;
-    Path dataDir = config.dataDir();
-    ServerConfig.Database db = config.database();
-    database = remember(dataDir != null ? ServerDatabase.h2(dataDir)
-        : ServerDatabase.jdbc(requireNonNull(db).jdbcUrl(), db.username(), db.password()));
+    database = remember(ServerDatabase.of(config));
     Map<MailboxId, MailTransport> transports = new ConcurrentHashMap<>();
     ZoneId zone = config.zone() != null ? ZoneId.of(config.zone()) : ZoneOffset.UTC;
     MasterMail.Builder mmb = MasterMail.builder()

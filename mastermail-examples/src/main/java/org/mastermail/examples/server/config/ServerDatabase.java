@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -36,6 +37,16 @@ public final class ServerDatabase implements AutoCloseable {
       pool.close();
       throw e;
     }
+  }
+
+  /** The database a config names: its H2 data directory, or its JDBC URL. */
+  public static ServerDatabase of(ServerConfig config) {
+    Path dataDir = config.dataDir();
+    ServerConfig.Database db = config.database();
+    if (dataDir != null) {
+      return h2(dataDir);
+    }
+    return jdbc(Objects.requireNonNull(db, "database").jdbcUrl(), db.username(), db.password());
   }
 
   /** The H2 file database under {@code dataDir}, created when missing. */

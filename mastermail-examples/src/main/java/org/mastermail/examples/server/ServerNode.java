@@ -135,6 +135,7 @@ public final class ServerNode implements AutoCloseable {
     sources.forEach(sb::source);
     scheduler = remember(sb.build()); // closes the sources too
     if (b.fetchFirst) {
+      b.beforeFirstFetch.run();
       fetchNow();
     }
     scheduler.start();
@@ -216,6 +217,7 @@ public final class ServerNode implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private PasswordHasher passwords = PasswordHasher.DEFAULT;
     private boolean fetchFirst;
+    private Runnable beforeFirstFetch = () -> { };
     private Duration pollInterval = SourceScheduler.DEFAULT_POLL_INTERVAL;
     private final List<EventListener> listeners = new ArrayList<>();
 
@@ -241,6 +243,15 @@ public final class ServerNode implements AutoCloseable {
     /** Whether to fetch every source once before the server listens (the demo does: its mail is there at once). */
     public Builder fetchFirst(boolean value) {
       this.fetchFirst = value;
+      return this;
+    }
+
+    /**
+     * Runs before the fetch of {@link #fetchFirst(boolean)}, after the database and provisioning: the demo finishes
+     * filling its mail server there, on another thread meanwhile.
+     */
+    public Builder beforeFirstFetch(Runnable value) {
+      this.beforeFirstFetch = requireNonNull(value, "beforeFirstFetch");
       return this;
     }
 

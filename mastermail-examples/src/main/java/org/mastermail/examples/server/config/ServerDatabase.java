@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -27,16 +29,15 @@ public final class ServerDatabase implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final Jdbi jdbi;
+  private final CompletableFuture<Void> migrated;
 
   private ServerDatabase(HikariDataSource pool) {
     this.pool = pool;
-    try {
-      migrate(pool);
-      this.jdbi = Jdbi.create(pool);
-    } catch (RuntimeException e) {
-      pool.close();
-      throw e;
-    }
+    this.jdbi = Jdbi.create(pool);
+    // the server's tables are migrated on another thread while MasterMail's are on the caller's (storage()): Flyway
+    // is most of a start-up's database time, and each migration keeps to its own history table
+    this.migrated = CompletableFuture.runAsync(() -> migrate(pool),
+        task -> new Thread(task, "mastermail-server-migration").start());
   }
 
   /** The database a config names: its H2 data directory, or its JDBC URL. */
@@ -81,14 +82,23 @@ public final class ServerDatabase implements AutoCloseable {
     return pool;
   }
 
-  /** The server's own tables. */
+  /** The server's own tables (once their migration has finished). */
   public Jdbi jdbi() {
+    try {
+      migrated.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
     return jdbi;
   }
 
   @Override
   public void close() {
-    pool.close();
+    try {
+      migrated.handle((ok, failure) -> ok).join(); // the pool is not closed under a running migration
+    } finally {
+      pool.close();
+    }
   }
 
   private static void migrate(DataSource dataSource) {

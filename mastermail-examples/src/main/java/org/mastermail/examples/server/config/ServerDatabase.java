@@ -58,7 +58,9 @@ public final class ServerDatabase implements AutoCloseable {
       throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
     }
     Path file = dataDir.toAbsolutePath().resolve(JdbcStorage.H2_DATABASE_NAME);
-    return jdbc("jdbc:h2:file:" + file, "sa", "");
+    // the server closes the database itself on shutdown (after the sources have released their leases): H2's own
+    // shutdown hook would close it first and make those last writes fail
+    return jdbc("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
   }
 
   /** Any database MasterMail supports, by JDBC URL: {@code jdbc:postgresql://db/mastermail}, {@code jdbc:h2:...}. */

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.mastermail.InvalidInputException;
 import org.mastermail.MasterMailException;
 import org.mastermail.mailbox.MailboxId;
 import org.mastermail.tenant.TenantId;
@@ -27,8 +28,10 @@ import org.mastermail.tenant.TenantId;
  * file item, so running the same import twice archives nothing twice; messages are streamed, never held whole.
  *
  * <pre>{@code
+ * Path export = Path.of("export.mbox");
+ * MailImporter.Estimate total = MailImporter.estimate(export); // optional: to show a share done
  * ImportReport report = new MailImporter(mm.intake(), tenant, info.id())
- *     .importPath(Path.of("export.mbox"), progress -> System.out.println(progress.done()));
+ *     .importPath(export, p -> System.out.println(p.done() + "/" + total.messages()));
  * }</pre>
  */
 public final class MailImporter {
@@ -42,8 +45,16 @@ public final class MailImporter {
     this.mailbox = requireNonNull(mailbox, "mailbox");
   }
 
-  /** How far an import is: messages handled so far. */
-  public record Progress(long done, Path current) {}
+  /**
+   * How far an import is, after each message: messages handled, bytes of input read, the outcomes so far, and the
+   * file being read. {@code failed} counts messages that could not be archived (named in the report's failures).
+   */
+  public record Progress(long done, long bytes, long archived, long duplicates, long tooLarge, long failed,
+      Path current) {
+    public Progress {
+      requireNonNull(current, "current");
+    }
+  }
 
   /** What an import did. A message that failed is named in {@code failures} and the import goes on. */
   public record ImportReport(long archived, long duplicates, long tooLarge, List<String> failures) {
@@ -52,10 +63,45 @@ public final class MailImporter {
     }
   }
 
-  /** Imports {@code path} (file or directory); {@code progress} hears of every message. */
+  /**
+   * What {@link #importPath} would read from {@code path}: how many messages (an mbox is read through once to count
+   * its "From " lines; nothing is parsed) and how many bytes. {@link Progress#done()} and {@link Progress#bytes()}
+   * count up to these.
+   *
+   * @throws InvalidInputException when {@code path} does not exist or cannot be read
+   */
+  public static Estimate estimate(Path path) {
+    requireNonNull(path, "path");
+    checkReadable(path);
+    try {
+      if (Files.isDirectory(path)) {
+        long messages = 0;
+        long bytes = 0;
+        for (Path file : messageFiles(path)) {
+          messages += isMbox(file) ? countMbox(file) : 1;
+          bytes += Files.size(file);
+        }
+        return new Estimate(messages, bytes);
+      }
+      return new Estimate(isMbox(path) ? countMbox(path) : 1, Files.size(path));
+    } catch (IOException e) {
+      throw new MasterMailException("cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The size of an import, from {@link #estimate(Path)}. */
+  public record Estimate(long messages, long bytes) {}
+
+  /**
+   * Imports {@code path} (file or directory); {@code progress} hears of every message. A file of a directory that
+   * cannot be read is named in the report's failures and the import goes on.
+   *
+   * @throws InvalidInputException when {@code path} does not exist or cannot be read; nothing was imported then
+   */
   public ImportReport importPath(Path path, Consumer<Progress> progress) {
     requireNonNull(path, "path");
     requireNonNull(progress, "progress");
+    checkReadable(path);
     Counter counter = new Counter(progress);
     SourceId source = SourceId.of("import:" + tail(path.toAbsolutePath().normalize().toString(), 190));
     try {
@@ -72,17 +118,34 @@ public final class MailImporter {
     return new ImportReport(counter.archived, counter.duplicates, counter.tooLarge, counter.failures);
   }
 
-  private void importDirectory(Path dir, SourceId source, Counter counter) throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(Files::isRegularFile).filter(p -> isMessageFile(dir, p)).sorted().toList();
+  private static void checkReadable(Path path) {
+    if (!Files.exists(path)) {
+      throw new InvalidInputException("no such file or directory: " + path);
     }
-    for (Path file : files) {
+    if (!Files.isReadable(path)) {
+      throw new InvalidInputException("cannot read " + path + ": permission denied");
+    }
+  }
+
+  private static List<Path> messageFiles(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).filter(p -> isMessageFile(dir, p)).sorted().toList();
+    }
+  }
+
+  private void importDirectory(Path dir, SourceId source, Counter counter) throws IOException {
+    for (Path file : messageFiles(dir)) {
       String key = dir.relativize(file).toString();
-      if (isMbox(file)) {
-        importMbox(file, SourceId.of("import:" + tail(file.toAbsolutePath().normalize().toString(), 190)), counter);
-      } else {
-        importFile(file, maildirKey(key), source, counter);
+      try {
+        if (isMbox(file)) {
+          importMbox(file, SourceId.of("import:" + tail(file.toAbsolutePath().normalize().toString(), 190)),
+              counter);
+        } else {
+          importFile(file, maildirKey(key), source, counter);
+        }
+      } catch (IOException e) {
+        // one unreadable file must not end the import of the others
+        counter.failed(file, key + ": cannot read: " + e);
       }
     }
   }
@@ -110,8 +173,9 @@ public final class MailImporter {
   }
 
   private void importFile(Path file, String key, SourceId source, Counter counter) throws IOException {
+    long size = Files.size(file);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      counter.add(file, key, () -> intake.ingest(tenant, mailbox, in, SourceItem.file(source, key)));
+      counter.add(file, key, size, () -> intake.ingest(tenant, mailbox, in, SourceItem.file(source, key)));
     }
   }
 
@@ -121,6 +185,8 @@ public final class MailImporter {
       Path part = null;
       OutputStream out = null;
       int index = 0;
+      long read = 0;
+      long ingested = 0; // bytes of the file up to the end of the last message ingested
       boolean previousBlank = true;
       try {
         byte[] line;
@@ -128,14 +194,17 @@ public final class MailImporter {
           if (previousBlank && startsWith(line, "From ")) {
             if (out != null) {
               out.close();
-              ingestPart(file, part, index, source, counter);
+              ingestPart(file, part, index, read - ingested, source, counter);
+              ingested = read;
             }
             index++;
             part = part == null ? Files.createTempFile("mastermail-mbox-", ".eml") : part;
             out = Files.newOutputStream(part);
             previousBlank = false;
+            read += line.length;
             continue;
           }
+          read += line.length;
           if (out != null) {
             int start = isQuotedFrom(line) ? 1 : 0;
             out.write(line, start, line.length - start);
@@ -145,7 +214,7 @@ public final class MailImporter {
         if (out != null) {
           out.close();
           out = null;
-          ingestPart(file, part, index, source, counter);
+          ingestPart(file, part, index, read - ingested, source, counter);
         }
       } finally {
         if (out != null) {
@@ -158,10 +227,29 @@ public final class MailImporter {
     }
   }
 
-  private void ingestPart(Path mbox, Path part, int index, SourceId source, Counter counter) throws IOException {
+  private void ingestPart(Path mbox, Path part, int index, long bytes, SourceId source, Counter counter)
+      throws IOException {
     try (InputStream message = new BufferedInputStream(Files.newInputStream(part))) {
       String key = mbox.getFileName() + "#" + index;
-      counter.add(mbox, key, () -> intake.ingest(tenant, mailbox, message, SourceItem.file(source, key)));
+      counter.add(mbox, key, bytes, () -> intake.ingest(tenant, mailbox, message, SourceItem.file(source, key)));
+    }
+  }
+
+  /** The messages of an mbox, split as {@link #importMbox} splits it. */
+  private static long countMbox(Path file) throws IOException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      long count = 0;
+      boolean previousBlank = true;
+      byte[] line;
+      while ((line = readLine(in)) != null) {
+        if (previousBlank && startsWith(line, "From ")) {
+          count++;
+          previousBlank = false;
+          continue;
+        }
+        previousBlank = line.length == 1 && line[0] == '\n' || line.length == 2 && line[0] == '\r';
+      }
+      return count;
     }
   }
 
@@ -220,6 +308,7 @@ public final class MailImporter {
   private static final class Counter {
     private final Consumer<Progress> progress;
     private long done;
+    private long bytes;
     private long archived;
     private long duplicates;
     private long tooLarge;
@@ -229,7 +318,7 @@ public final class MailImporter {
       this.progress = progress;
     }
 
-    void add(Path file, String key, Supplier<IngestResult> ingest) {
+    void add(Path file, String key, long size, Supplier<IngestResult> ingest) {
       try {
         switch (ingest.get().outcome()) {
           case ARCHIVED -> archived++;
@@ -239,8 +328,24 @@ public final class MailImporter {
       } catch (RuntimeException e) {
         failures.add(key + ": " + e.getMessage());
       }
+      advance(file, size);
+    }
+
+    void failed(Path file, String failure) {
+      failures.add(failure);
+      long size;
+      try {
+        size = Files.size(file);
+      } catch (IOException e) {
+        size = 0;
+      }
+      advance(file, size);
+    }
+
+    private void advance(Path file, long size) {
       done++;
-      progress.accept(new Progress(done, file));
+      bytes += size;
+      progress.accept(new Progress(done, bytes, archived, duplicates, tooLarge, failures.size(), file));
     }
   }
 }

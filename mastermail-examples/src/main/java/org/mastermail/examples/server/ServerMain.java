@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +25,8 @@ import org.mastermail.examples.server.demo.Demo;
  *     an office with seeded mail on an embedded mail server; nothing to set up
  * serve --config FILE [--port N] [--host ADDR]
  *     the offices, mailboxes and users of a config file (see server.example.json)
+ * import --config FILE --mailbox ADDR [--tenant NAME] [--no-progress] PATH...
+ *     archives mbox files, Maildirs and .eml files (or trees of them) into a mailbox of the config's database
  * hash-password
  *     reads a password from standard input and prints its Argon2id hash, for passwordHash in a config file
  * </pre>
@@ -33,6 +37,9 @@ public final class ServerMain {
   static final String USAGE = """
       usage: mastermail-server demo [--data DIR] [--port N] [--host ADDR] [--imap-port N] [--smtp-port N]
              mastermail-server serve --config FILE [--port N] [--host ADDR]
+             mastermail-server import --config FILE --mailbox ADDR [--tenant NAME] [--no-progress] PATH...
+                 (PATH: an mbox file, a Maildir, a directory of .eml files, or one .eml; run again, it imports
+                  nothing twice)
              mastermail-server hash-password   (password on standard input; prints its Argon2id hash)
       The port is --port, else $PORT, else the config's, else 8080.""";
 
@@ -40,7 +47,12 @@ public final class ServerMain {
 
   /** A parsed command line. */
   record Command(String name, @Nullable Path config, @Nullable Path data, @Nullable String host,
-      @Nullable Integer port, int imapPort, int smtpPort) {}
+      @Nullable Integer port, int imapPort, int smtpPort, @Nullable String mailbox, @Nullable String tenant,
+      boolean progress, List<Path> paths) {
+    Command {
+      paths = List.copyOf(paths);
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     Command command;
@@ -54,6 +66,7 @@ public final class ServerMain {
     switch (command.name()) {
       case "demo" -> demo(command, System.out);
       case "serve" -> serve(command, System.out);
+      case "import" -> System.exit(importMail(command, System.out, System.err));
       default -> hashPassword(System.out);
     }
   }
@@ -63,7 +76,7 @@ public final class ServerMain {
       throw new IllegalArgumentException("name a command");
     }
     String name = args.get(0);
-    if (!List.of("demo", "serve", "hash-password").contains(name)) {
+    if (!List.of("demo", "serve", "import", "hash-password").contains(name)) {
       throw new IllegalArgumentException("unknown command: " + name);
     }
     Path config = null;
@@ -72,12 +85,30 @@ public final class ServerMain {
     Integer port = null;
     int imapPort = 0;
     int smtpPort = 0;
-    for (int i = 1; i < args.size(); i += 2) {
+    String mailbox = null;
+    String tenant = null;
+    boolean progress = true;
+    boolean importing = name.equals("import");
+    List<Path> paths = new ArrayList<>();
+    boolean options = true;
+    for (int i = 1; i < args.size(); i++) {
       String option = args.get(i);
+      if (!options || importing && !option.startsWith("--")) {
+        paths.add(Path.of(option));
+        continue;
+      }
+      if (importing && option.equals("--")) {
+        options = false; // the rest are paths, even those starting with --
+        continue;
+      }
+      if (importing && option.equals("--no-progress")) {
+        progress = false;
+        continue;
+      }
       if (i + 1 >= args.size()) {
         throw new IllegalArgumentException(option + " needs a value");
       }
-      String value = args.get(i + 1);
+      String value = args.get(++i);
       switch (option) {
         case "--config" -> config = Path.of(value);
         case "--data" -> data = Path.of(value);
@@ -85,6 +116,8 @@ public final class ServerMain {
         case "--port" -> port = port(option, value);
         case "--imap-port" -> imapPort = port(option, value);
         case "--smtp-port" -> smtpPort = port(option, value);
+        case "--mailbox" -> mailbox = importing ? value : unknown(option);
+        case "--tenant" -> tenant = importing ? value : unknown(option);
         default -> throw new IllegalArgumentException("unknown option: " + option);
       }
     }
@@ -92,10 +125,20 @@ public final class ServerMain {
     if (port == null && fromEnv != null && !fromEnv.isBlank()) {
       port = port("PORT", fromEnv.strip());
     }
-    if (name.equals("serve") && config == null) {
-      throw new IllegalArgumentException("serve needs --config FILE");
+    if ((name.equals("serve") || importing) && config == null) {
+      throw new IllegalArgumentException(name + " needs --config FILE");
     }
-    return new Command(name, config, data, host, port, imapPort, smtpPort);
+    if (importing && mailbox == null) {
+      throw new IllegalArgumentException("import needs --mailbox ADDR");
+    }
+    if (importing && paths.isEmpty()) {
+      throw new IllegalArgumentException("import needs at least one PATH (an mbox file, a Maildir or .eml files)");
+    }
+    return new Command(name, config, data, host, port, imapPort, smtpPort, mailbox, tenant, progress, paths);
+  }
+
+  private static String unknown(String option) {
+    throw new IllegalArgumentException("unknown option: " + option);
   }
 
   private static int port(String name, String value) {
@@ -137,6 +180,34 @@ public final class ServerMain {
     ServerNode node = ServerNode.builder(config).settings(settings.build()).start();
     out.println("MasterMail is listening on " + node.server().uri() + " (REST API under /api). Ctrl-C stops.");
     node.awaitShutdown();
+  }
+
+  /**
+   * Imports the paths and prints a summary; returns the exit status: 0 when every message was archived or already
+   * there, 1 when some failed (named on {@code err}) or the import could not start.
+   */
+  static int importMail(Command c, PrintStream out, PrintStream err) {
+    try {
+      ServerConfig config = ServerConfig.read(requireNonNull(c.config()));
+      ImportCommand.Summary summary = new ImportCommand(config, requireNonNull(c.mailbox()), c.tenant(), c.paths())
+          .run(ImportProgress.Mode.detect(c.progress()), err);
+      List<String> failures = summary.failures();
+      for (int i = 0; i < Math.min(failures.size(), ImportCommand.FAILURES_SHOWN); i++) {
+        err.println("  not archived: " + failures.get(i));
+      }
+      if (failures.size() > ImportCommand.FAILURES_SHOWN) {
+        err.println("  … and " + (failures.size() - ImportCommand.FAILURES_SHOWN) + " more");
+      }
+      out.println(summary.line());
+      return failures.isEmpty() ? 0 : 1;
+    } catch (NoSuchFileException e) {
+      err.println("import failed: no such config file: " + e.getFile());
+      return 1;
+    } catch (IOException | RuntimeException e) {
+      // a missing path, an unknown mailbox, a database in use by a running server: the message says which
+      err.println("import failed: " + e.getMessage());
+      return 1;
+    }
   }
 
   private static void hashPassword(PrintStream out) throws IOException {

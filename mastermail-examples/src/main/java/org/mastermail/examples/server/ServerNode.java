@@ -2,7 +2,6 @@ package org.mastermail.examples.server;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -73,10 +72,7 @@ public final class ServerNode implements AutoCloseable {
   private void start(Builder b) {
     long started = System.nanoTime();
     ServerConfig config = b.config;
-    Path dataDir = config.dataDir();
-    ServerConfig.Database db = config.database();
-    database = remember(dataDir != null ? ServerDatabase.h2(dataDir)
-        : ServerDatabase.jdbc(requireNonNull(db).jdbcUrl(), db.username(), db.password()));
+    database = remember(ServerDatabase.of(config));
     Map<MailboxId, MailTransport> transports = new ConcurrentHashMap<>();
     ZoneId zone = config.zone() != null ? ZoneId.of(config.zone()) : ZoneOffset.UTC;
     ServerRules rules = ServerRules.create(b.clock, zone, new JdbcAbsences(database.jdbi()));
@@ -146,6 +142,7 @@ public final class ServerNode implements AutoCloseable {
     sources.forEach(sb::source);
     scheduler = remember(sb.build()); // closes the sources too
     if (b.fetchFirst) {
+      b.beforeFirstFetch.run();
       fetchNow();
     }
     scheduler.start();
@@ -227,6 +224,7 @@ public final class ServerNode implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private PasswordHasher passwords = PasswordHasher.DEFAULT;
     private boolean fetchFirst;
+    private Runnable beforeFirstFetch = () -> { };
     private Duration pollInterval = SourceScheduler.DEFAULT_POLL_INTERVAL;
     private final List<EventListener> listeners = new ArrayList<>();
 
@@ -252,6 +250,15 @@ public final class ServerNode implements AutoCloseable {
     /** Whether to fetch every source once before the server listens (the demo does: its mail is there at once). */
     public Builder fetchFirst(boolean value) {
       this.fetchFirst = value;
+      return this;
+    }
+
+    /**
+     * Runs before the fetch of {@link #fetchFirst(boolean)}, after the database and provisioning: the demo finishes
+     * filling its mail server there, on another thread meanwhile.
+     */
+    public Builder beforeFirstFetch(Runnable value) {
+      this.beforeFirstFetch = requireNonNull(value, "beforeFirstFetch");
       return this;
     }
 

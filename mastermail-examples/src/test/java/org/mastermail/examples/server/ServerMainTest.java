@@ -43,4 +43,31 @@ class ServerMainTest {
     assertThatThrownBy(() -> parse(Map.of("PORT", "http"), "demo")).hasMessageContaining("PORT must be a port");
     assertThatThrownBy(() -> parse(Map.of(), "demo", "--port", "70000")).hasMessageContaining("0 to 65535");
   }
+
+  @Test
+  void importShouldTakeAConfigAMailboxAndPaths() {
+    ServerMain.Command c = parse(Map.of(), "import", "--config", "server.json", "--mailbox", "info@acme.example",
+        "export.mbox", "--no-progress", "Maildir", "--", "--odd-name.eml");
+
+    assertThat(c.config()).isEqualTo(Path.of("server.json"));
+    assertThat(c.mailbox()).isEqualTo("info@acme.example");
+    assertThat(c.progress()).isFalse();
+    assertThat(c.paths()).containsExactly(Path.of("export.mbox"), Path.of("Maildir"), Path.of("--odd-name.eml"));
+    assertThat(parse(Map.of(), "import", "--config", "s.json", "--mailbox", "a@b.example", "x.eml").progress())
+        .isTrue();
+  }
+
+  @Test
+  void importShouldNeedAMailboxAndAPath() {
+    assertThatThrownBy(() -> parse(Map.of(), "import", "--mailbox", "a@b.example", "x.eml"))
+        .hasMessageContaining("import needs --config FILE");
+    assertThatThrownBy(() -> parse(Map.of(), "import", "--config", "s.json", "x.eml"))
+        .hasMessageContaining("import needs --mailbox ADDR");
+    assertThatThrownBy(() -> parse(Map.of(), "import", "--config", "s.json", "--mailbox", "a@b.example"))
+        .hasMessageContaining("import needs at least one PATH");
+    assertThatThrownBy(() -> parse(Map.of(), "serve", "--config", "s.json", "--mailbox", "a@b.example"))
+        .hasMessageContaining("unknown option: --mailbox");
+    assertThatThrownBy(() -> parse(Map.of(), "serve", "--config", "s.json", "stray"))
+        .hasMessageContaining("stray");
+  }
 }

@@ -1,6 +1,7 @@
 package org.mastermail.testkit.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mastermail.InvalidInputException;
 import org.mastermail.MasterMail;
 import org.mastermail.conversation.ConversationFilter;
 import org.mastermail.conversation.ConversationSummary;
@@ -105,5 +107,70 @@ class MailImporterTest {
 
     assertThat(report.archived()).isEqualTo(2);
     assertThat(subjects()).containsExactlyInAnyOrder("Top", "Nested");
+  }
+
+  @Test
+  void estimateShouldCountTheMessagesAndBytesThatAnImportReads(@TempDir Path dir) throws IOException {
+    Path tree = dir.resolve("export");
+    Files.createDirectories(tree.resolve("Archive/cur"));
+    Files.createDirectories(tree.resolve("Archive/new"));
+    Files.write(tree.resolve("Archive/cur/1.host:2,S"), Mails.from("a@client.example", "info@office.example", "A")
+        .bytes());
+    Files.write(tree.resolve("Archive/new/2.host"), Mails.from("b@client.example", "info@office.example", "B")
+        .bytes());
+    Files.write(tree.resolve("c.eml"), Mails.from("c@client.example", "info@office.example", "C").bytes());
+    Files.writeString(tree.resolve("old.mbox"), "From d@client.example Mon Nov 16 09:30:00 2026\n"
+        + text(Mails.from("d@client.example", "info@office.example", "D").bytes())
+        + "\nFrom e@client.example Mon Nov 16 09:31:00 2026\n"
+        + text(Mails.from("e@client.example", "info@office.example", "E").bytes()), StandardCharsets.UTF_8);
+    Files.writeString(tree.resolve("notes.txt"), "not mail");
+    long bytes = Files.size(tree.resolve("Archive/cur/1.host:2,S")) + Files.size(tree.resolve("Archive/new/2.host"))
+        + Files.size(tree.resolve("c.eml")) + Files.size(tree.resolve("old.mbox"));
+
+    MailImporter.Estimate estimate = MailImporter.estimate(tree);
+
+    assertThat(estimate.messages()).isEqualTo(5);
+    assertThat(estimate.bytes()).isEqualTo(bytes);
+    assertThat(MailImporter.estimate(tree.resolve("c.eml")).messages()).isEqualTo(1);
+    assertThat(MailImporter.estimate(tree.resolve("old.mbox")).messages()).isEqualTo(2);
+  }
+
+  @Test
+  void progressShouldCountMessagesBytesAndOutcomesUpToTheEstimate(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("a.mbox"), "From a@client.example Mon Nov 16 09:30:00 2026\n"
+        + text(Mails.from("a@client.example", "info@office.example", "One").bytes())
+        + "\nFrom b@client.example Mon Nov 16 09:31:00 2026\n"
+        + text(Mails.from("b@client.example", "info@office.example", "Two").bytes()), StandardCharsets.UTF_8);
+    Files.write(dir.resolve("b.eml"), Mails.from("c@client.example", "info@office.example", "Three").bytes());
+    MailImporter.Estimate estimate = MailImporter.estimate(dir);
+    importer.importPath(dir.resolve("b.eml"), p -> { });
+    List<MailImporter.Progress> progress = new ArrayList<>();
+
+    ImportReport report = importer.importPath(dir, progress::add);
+
+    assertThat(report.archived()).isEqualTo(2);
+    assertThat(report.duplicates()).isEqualTo(1);
+    assertThat(progress).extracting(MailImporter.Progress::done).containsExactly(1L, 2L, 3L);
+    assertThat(progress).extracting(MailImporter.Progress::bytes).isSorted();
+    MailImporter.Progress last = progress.get(2);
+    assertThat(last.bytes()).isEqualTo(estimate.bytes());
+    assertThat(last.done()).isEqualTo(estimate.messages());
+    assertThat(last.archived()).isEqualTo(2);
+    assertThat(last.duplicates()).isEqualTo(1);
+    assertThat(last.failed()).isZero();
+    assertThat(last.current()).isEqualTo(dir.resolve("b.eml"));
+  }
+
+  @Test
+  void importingAPathThatDoesNotExistShouldFailNamingItAndArchiveNothing(@TempDir Path dir) {
+    Path missing = dir.resolve("no-such-export.mbox");
+
+    assertThatThrownBy(() -> importer.importPath(missing, p -> { }))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(missing.toString());
+    assertThatThrownBy(() -> MailImporter.estimate(missing))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(missing.toString());
+    assertThat(subjects()).isEmpty();
   }
 }

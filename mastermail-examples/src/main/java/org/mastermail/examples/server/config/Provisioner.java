@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
@@ -85,6 +86,16 @@ public final class Provisioner {
     }
     saveRules(admin.tenant(), null, config.rules()); // after the users and mailboxes its rules may name
     return out;
+  }
+
+  /** The first administrator of every tenant this server has provisioned, from any config, by tenant name. */
+  public Map<String, Actor> tenantAdmins() {
+    Map<String, Actor> admins = new TreeMap<>();
+    jdbi.useHandle(h -> h.createQuery("select name, tenant_id, admin_user_id from server_tenant")
+        .map((rs, ctx) -> Map.entry(rs.getString(1), Actor.of(new TenantId(rs.getObject(2, UUID.class)),
+            new UserId(rs.getObject(3, UUID.class)))))
+        .forEach(e -> admins.put(e.getKey(), e.getValue())));
+    return admins;
   }
 
   /** The tenant named in the config, made on first sight; returns its first administrator. */

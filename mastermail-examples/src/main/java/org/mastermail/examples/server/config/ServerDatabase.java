@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -26,16 +29,25 @@ public final class ServerDatabase implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final Jdbi jdbi;
+  private final CompletableFuture<Void> migrated;
 
   private ServerDatabase(HikariDataSource pool) {
     this.pool = pool;
-    try {
-      migrate(pool);
-      this.jdbi = Jdbi.create(pool);
-    } catch (RuntimeException e) {
-      pool.close();
-      throw e;
+    this.jdbi = Jdbi.create(pool);
+    // the server's tables are migrated on another thread while MasterMail's are on the caller's (storage()): Flyway
+    // is most of a start-up's database time, and each migration keeps to its own history table
+    this.migrated = CompletableFuture.runAsync(() -> migrate(pool),
+        task -> new Thread(task, "mastermail-server-migration").start());
+  }
+
+  /** The database a config names: its H2 data directory, or its JDBC URL. */
+  public static ServerDatabase of(ServerConfig config) {
+    Path dataDir = config.dataDir();
+    ServerConfig.Database db = config.database();
+    if (dataDir != null) {
+      return h2(dataDir);
     }
+    return jdbc(Objects.requireNonNull(db, "database").jdbcUrl(), db.username(), db.password());
   }
 
   /** The H2 file database under {@code dataDir}, created when missing. */
@@ -46,7 +58,9 @@ public final class ServerDatabase implements AutoCloseable {
       throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
     }
     Path file = dataDir.toAbsolutePath().resolve(JdbcStorage.H2_DATABASE_NAME);
-    return jdbc("jdbc:h2:file:" + file, "sa", "");
+    // the server closes the database itself on shutdown (after the sources have released their leases): H2's own
+    // shutdown hook would close it first and make those last writes fail
+    return jdbc("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
   }
 
   /** Any database MasterMail supports, by JDBC URL: {@code jdbc:postgresql://db/mastermail}, {@code jdbc:h2:...}. */
@@ -70,14 +84,23 @@ public final class ServerDatabase implements AutoCloseable {
     return pool;
   }
 
-  /** The server's own tables. */
+  /** The server's own tables (once their migration has finished). */
   public Jdbi jdbi() {
+    try {
+      migrated.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
     return jdbi;
   }
 
   @Override
   public void close() {
-    pool.close();
+    try {
+      migrated.handle((ok, failure) -> ok).join(); // the pool is not closed under a running migration
+    } finally {
+      pool.close();
+    }
   }
 
   private static void migrate(DataSource dataSource) {

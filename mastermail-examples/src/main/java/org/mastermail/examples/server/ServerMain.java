@@ -29,6 +29,9 @@ import org.mastermail.examples.server.demo.Demo;
  *     archives mbox files, Maildirs and .eml files (or trees of them) into a mailbox of the config's database
  * hash-password
  *     reads a password from standard input and prints its Argon2id hash, for passwordHash in a config file
+ * warm-up
+ *     starts the demo on free ports, uses it as a browser would, and stops (the build runs it under
+ *     -XX:ArchiveClassesAtExit to write the class-data archive that makes the demo start faster)
  * </pre>
  *
  * The port is {@code --port}, else the environment's {@code PORT}, else the config's, else 8080.
@@ -41,6 +44,7 @@ public final class ServerMain {
                  (PATH: an mbox file, a Maildir, a directory of .eml files, or one .eml; run again, it imports
                   nothing twice)
              mastermail-server hash-password   (password on standard input; prints its Argon2id hash)
+             mastermail-server warm-up         (starts the demo, uses it once, stops: for a class-data archive)
       The port is --port, else $PORT, else the config's, else 8080.""";
 
   private ServerMain() {}
@@ -67,6 +71,7 @@ public final class ServerMain {
       case "demo" -> demo(command, System.out);
       case "serve" -> serve(command, System.out);
       case "import" -> System.exit(importMail(command, System.out, System.err));
+      case "warm-up" -> WarmUp.run(System.out);
       default -> hashPassword(System.out);
     }
   }
@@ -76,7 +81,7 @@ public final class ServerMain {
       throw new IllegalArgumentException("name a command");
     }
     String name = args.get(0);
-    if (!List.of("demo", "serve", "import", "hash-password").contains(name)) {
+    if (!List.of("demo", "serve", "import", "hash-password", "warm-up").contains(name)) {
       throw new IllegalArgumentException("unknown command: " + name);
     }
     Path config = null;

@@ -96,6 +96,8 @@ final class Archiving {
 
   static IngestResult rejectTooLarge(Work w, TenantId tenant, MailboxId mailbox, @Nullable SourceItem item,
       long limit) {
+    w.s().mailboxes().find(tenant, mailbox)
+        .orElseThrow(() -> new NotFoundException("mailbox " + mailbox + " not found in tenant " + tenant));
     if (item != null && w.s().sources().known(tenant, item.source(), item.folder(), item.key())) {
       return new IngestResult(Outcome.DUPLICATE, null, null, List.of());
     }

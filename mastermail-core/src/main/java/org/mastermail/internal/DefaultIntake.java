@@ -61,13 +61,9 @@ public final class DefaultIntake implements Intake {
     requireNonNull(tenant, "tenant");
     requireNonNull(mailbox, "mailbox");
     requireNonNull(raw, "raw");
-    boolean knownItem = engine.storage().read(s -> {
-      if (s.mailboxes().find(tenant, mailbox).isEmpty()) {
-        throw new NotFoundException("mailbox " + mailbox + " not found in tenant " + tenant);
-      }
-      return item != null && s.sources().known(tenant, item.source(), item.folder(), item.key());
-    });
-    if (knownItem) {
+    // A source item already archived is answered without reading its bytes; without an item there is nothing to look
+    // up, and the archiving transaction checks the mailbox anyway (a round trip saved per message).
+    if (item != null && knownItem(tenant, mailbox, item)) {
       return new IngestResult(IngestResult.Outcome.DUPLICATE, null, null, List.of());
     }
     try (RawSpool spool = RawSpool.copy(raw, settings.maxMessageBytes(), settings.tempDirectory())) {
@@ -89,6 +85,15 @@ public final class DefaultIntake implements Intake {
       throw new MasterMailException("cannot read the message to archive into mailbox " + mailbox + ": "
           + e.getMessage(), e);
     }
+  }
+
+  private boolean knownItem(TenantId tenant, MailboxId mailbox, SourceItem item) {
+    return engine.storage().read(s -> {
+      if (s.mailboxes().find(tenant, mailbox).isEmpty()) {
+        throw new NotFoundException("mailbox " + mailbox + " not found in tenant " + tenant);
+      }
+      return s.sources().known(tenant, item.source(), item.folder(), item.key());
+    });
   }
 
   /**

@@ -36,6 +36,7 @@ import org.mastermail.tenant.TenantId;
 public final class DefaultIntake implements Intake {
   private final Engine engine;
   private final IntakeSettings settings;
+  private final BlobStore blobStore;
   private final SingleInstanceStore blobs;
   private final MessageParser parser = new MessageParser(ParseLimits.DEFAULTS);
   private final Router router;
@@ -52,7 +53,8 @@ public final class DefaultIntake implements Intake {
     this.engine = requireNonNull(engine, "engine");
     this.router = requireNonNull(router, "router");
     this.settings = requireNonNull(settings, "settings");
-    this.blobs = new SingleInstanceStore(requireNonNull(blobStore, "blobStore"),
+    this.blobStore = requireNonNull(blobStore, "blobStore");
+    this.blobs = new SingleInstanceStore(blobStore,
         SingleInstanceStore.DEFAULT_MIN_EXTRACT_BYTES);
   }
 
@@ -73,14 +75,14 @@ public final class DefaultIntake implements Intake {
       }
       SingleInstanceStore.Archived archived;
       try (InputStream in = spool.open()) {
-        archived = blobs.store(in);
+        archived = blobs.storeHoldingSmallBlobs(in);
       }
       ParsedMessage parsed;
       try (InputStream in = spool.open()) {
         parsed = parser.parse(in);
       }
       return retryingDuplicates(() -> engine.write(w -> Archiving.archive(w, tenant, mailbox, item, archived, parsed,
-          router, mailer)));
+          blobStore, router, mailer)));
     } catch (IOException e) {
       throw new MasterMailException("cannot read the message to archive into mailbox " + mailbox + ": "
           + e.getMessage(), e);

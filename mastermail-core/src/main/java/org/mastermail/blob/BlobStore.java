@@ -1,15 +1,20 @@
 package org.mastermail.blob;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.List;
+import org.mastermail.storage.StorageSession;
 
 /**
  * Content-addressed, streaming blob storage (SPI). A blob is stored under the SHA-256 of its bytes; putting bytes that
  * are already stored stores nothing new. Content is streamed in and out, never held whole in memory, so a blob may be
  * far larger than the heap.
  *
- * <p>Blobs are written outside the unit of work that refers to them: a crash between the two leaves at most an
- * unreferenced blob, never a reference to a missing one. Implementations are thread-safe.
+ * <p>Blobs are written before or with the unit of work that refers to them, never after: {@link #put} outside it (a
+ * crash between the two leaves at most an unreferenced blob, never a reference to a missing one), {@link #putAll} in
+ * it when the store lives in the same database. Implementations are thread-safe.
  *
  * <pre>{@code
  * StoredBlob stored = blobs.put(inputStream);
@@ -28,6 +33,38 @@ public interface BlobStore {
   /** Stores {@code content}; see {@link #put(InputStream)}. */
   default StoredBlob put(byte[] content) {
     return put(new ByteArrayInputStream(content));
+  }
+
+  /**
+   * Stores small blobs whose addresses the caller has computed, as part of the transaction of {@code session} when this
+   * store keeps its blobs in that storage: they then become visible when the rows that refer to them commit, and
+   * vanish with them on a rollback. The default stores each at once with {@link #put(byte[])}, outside the
+   * transaction, as before any unit of work that refers to a blob. Callers pass only blobs small enough to hold in
+   * memory.
+   *
+   * @throws IllegalArgumentException when a blob's bytes do not have its address
+   */
+  default void putAll(List<Known> blobs, StorageSession session) {
+    requireNonNull(session, "session");
+    for (Known blob : blobs) {
+      StoredBlob stored = put(blob.content());
+      if (!stored.id().equals(blob.id())) {
+        throw new IllegalArgumentException("blob " + blob.id() + " was stored as " + stored.id());
+      }
+    }
+  }
+
+  /**
+   * A blob held in memory with its address, computed by the caller.
+   *
+   * @param id the SHA-256 of {@code content}
+   * @param content the bytes, not copied: the caller leaves them unchanged
+   */
+  record Known(BlobId id, byte[] content) {
+    public Known {
+      requireNonNull(id, "id");
+      requireNonNull(content, "content");
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.NotFoundException;
 import org.mastermail.blob.BlobId;
+import org.mastermail.blob.BlobStore;
 import org.mastermail.conversation.Conversation;
 import org.mastermail.conversation.ConversationId;
 import org.mastermail.event.EventType;
@@ -40,7 +41,8 @@ final class Archiving {
   private Archiving() {}
 
   static IngestResult archive(Work w, TenantId tenant, MailboxId mailbox, @Nullable SourceItem item,
-      SingleInstanceStore.Archived archived, ParsedMessage parsed, Router router, @Nullable SystemMailer mailer) {
+      SingleInstanceStore.Archived archived, ParsedMessage parsed, BlobStore blobs, Router router,
+      @Nullable SystemMailer mailer) {
     w.s().mailboxes().find(tenant, mailbox)
         .orElseThrow(() -> new NotFoundException("mailbox " + mailbox + " not found in tenant " + tenant));
     if (item != null && w.s().sources().known(tenant, item.source(), item.folder(), item.key())) {
@@ -75,6 +77,8 @@ final class Archiving {
         subjectKey, w.now());
     Conversation conversation = thread.isPresent() ? continueThread(w, tenant, thread.get())
         : startThread(w, tenant, mailbox, subject);
+    // the skeleton and small attachments: with the message, so that they are visible only once it commits
+    blobs.putAll(archived.held(), w.s());
     MessageId id = MessageId.random();
     MessageMeta meta = new MessageMeta(tenant, id, conversation.id(), mailbox, Direction.INCOMING, messageId, from,
         addresses(parsed.to()), subject, w.now(), archived.rawSize());
@@ -96,6 +100,8 @@ final class Archiving {
 
   static IngestResult rejectTooLarge(Work w, TenantId tenant, MailboxId mailbox, @Nullable SourceItem item,
       long limit) {
+    w.s().mailboxes().find(tenant, mailbox)
+        .orElseThrow(() -> new NotFoundException("mailbox " + mailbox + " not found in tenant " + tenant));
     if (item != null && w.s().sources().known(tenant, item.source(), item.folder(), item.key())) {
       return new IngestResult(Outcome.DUPLICATE, null, null, List.of());
     }

@@ -36,6 +36,7 @@ import org.mastermail.tenant.TenantId;
 public final class DefaultIntake implements Intake {
   private final Engine engine;
   private final IntakeSettings settings;
+  private final BlobStore blobStore;
   private final SingleInstanceStore blobs;
   private final MessageParser parser = new MessageParser(ParseLimits.DEFAULTS);
   private final Router router;
@@ -52,7 +53,8 @@ public final class DefaultIntake implements Intake {
     this.engine = requireNonNull(engine, "engine");
     this.router = requireNonNull(router, "router");
     this.settings = requireNonNull(settings, "settings");
-    this.blobs = new SingleInstanceStore(requireNonNull(blobStore, "blobStore"),
+    this.blobStore = requireNonNull(blobStore, "blobStore");
+    this.blobs = new SingleInstanceStore(blobStore,
         SingleInstanceStore.DEFAULT_MIN_EXTRACT_BYTES);
   }
 
@@ -61,13 +63,9 @@ public final class DefaultIntake implements Intake {
     requireNonNull(tenant, "tenant");
     requireNonNull(mailbox, "mailbox");
     requireNonNull(raw, "raw");
-    boolean knownItem = engine.storage().read(s -> {
-      if (s.mailboxes().find(tenant, mailbox).isEmpty()) {
-        throw new NotFoundException("mailbox " + mailbox + " not found in tenant " + tenant);
-      }
-      return item != null && s.sources().known(tenant, item.source(), item.folder(), item.key());
-    });
-    if (knownItem) {
+    // A source item already archived is answered without reading its bytes; without an item there is nothing to look
+    // up, and the archiving transaction checks the mailbox anyway (a round trip saved per message).
+    if (item != null && knownItem(tenant, mailbox, item)) {
       return new IngestResult(IngestResult.Outcome.DUPLICATE, null, null, List.of());
     }
     try (RawSpool spool = RawSpool.copy(raw, settings.maxMessageBytes(), settings.tempDirectory())) {
@@ -77,18 +75,27 @@ public final class DefaultIntake implements Intake {
       }
       SingleInstanceStore.Archived archived;
       try (InputStream in = spool.open()) {
-        archived = blobs.store(in);
+        archived = blobs.storeHoldingSmallBlobs(in);
       }
       ParsedMessage parsed;
       try (InputStream in = spool.open()) {
         parsed = parser.parse(in);
       }
       return retryingDuplicates(() -> engine.write(w -> Archiving.archive(w, tenant, mailbox, item, archived, parsed,
-          router, mailer)));
+          blobStore, router, mailer)));
     } catch (IOException e) {
       throw new MasterMailException("cannot read the message to archive into mailbox " + mailbox + ": "
           + e.getMessage(), e);
     }
+  }
+
+  private boolean knownItem(TenantId tenant, MailboxId mailbox, SourceItem item) {
+    return engine.storage().read(s -> {
+      if (s.mailboxes().find(tenant, mailbox).isEmpty()) {
+        throw new NotFoundException("mailbox " + mailbox + " not found in tenant " + tenant);
+      }
+      return s.sources().known(tenant, item.source(), item.folder(), item.key());
+    });
   }
 
   /**

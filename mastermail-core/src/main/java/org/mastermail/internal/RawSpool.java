@@ -1,5 +1,6 @@
 package org.mastermail.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,38 +10,53 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A raw message copied to a temporary file, so that it can be read several times (skeleton, parse) without holding it
- * in memory, and so that the source's stream is read once at its own pace. Deleted on close.
+ * A raw message held so that it can be read several times (skeleton, parse), and so that the source's stream is read
+ * once at its own pace: in memory up to {@link #MEMORY_LIMIT}, beyond that in a temporary file, so that no message is
+ * ever held whole in memory. Ordinary mail stays in memory: creating, writing and deleting a file per message cost
+ * more than the rest of the skeleton pass. Closing deletes the file.
  */
 final class RawSpool implements AutoCloseable {
+  /** 1 MiB: most mail is smaller; held once per concurrent ingest, it stays small next to any heap. */
+  static final int MEMORY_LIMIT = 1024 * 1024;
   private static final int BUFFER = 64 * 1024;
 
-  private final Path file;
+  private final byte @Nullable [] memory;
+  private final @Nullable Path file;
   private final long size;
   private final boolean complete;
 
-  private RawSpool(Path file, long size, boolean complete) {
+  private RawSpool(byte @Nullable [] memory, @Nullable Path file, long size, boolean complete) {
+    this.memory = memory;
     this.file = file;
     this.size = size;
     this.complete = complete;
   }
 
-  /** Copies {@code raw} to a temporary file, stopping once more than {@code limit} bytes were read. */
+  /** Copies {@code raw}, stopping once more than {@code limit} bytes were read. */
   static RawSpool copy(InputStream raw, long limit, @Nullable Path directory) throws IOException {
+    int inMemory = limit >= MEMORY_LIMIT ? MEMORY_LIMIT : (int) limit + 1; // one more: to notice passing the limit
+    byte[] first = raw.readNBytes(inMemory);
+    if (first.length < inMemory) {
+      return new RawSpool(first, null, first.length, true);
+    }
+    if (first.length > limit) {
+      return new RawSpool(new byte[0], null, first.length, false);
+    }
     Path file = directory == null ? Files.createTempFile("mastermail-ingest-", ".eml")
         : Files.createTempFile(Files.createDirectories(directory), "mastermail-ingest-", ".eml");
     try (OutputStream out = Files.newOutputStream(file)) {
+      out.write(first);
       byte[] buffer = new byte[BUFFER];
-      long total = 0;
+      long total = first.length;
       int n;
       while ((n = raw.read(buffer)) != -1) {
         total += n;
         if (total > limit) {
-          return new RawSpool(file, total, false);
+          return new RawSpool(null, file, total, false);
         }
         out.write(buffer, 0, n);
       }
-      return new RawSpool(file, total, true);
+      return new RawSpool(null, file, total, true);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(file);
       throw e;
@@ -58,15 +74,31 @@ final class RawSpool implements AutoCloseable {
   }
 
   InputStream open() throws IOException {
-    return Files.newInputStream(file);
+    byte[] bytes = memory;
+    Path path = file;
+    if (bytes != null) {
+      return new ByteArrayInputStream(bytes);
+    }
+    return Files.newInputStream(requireFile(path));
+  }
+
+  private static Path requireFile(@Nullable Path path) {
+    if (path == null) {
+      throw new IllegalStateException("a spool is either in memory or in a file");
+    }
+    return path;
   }
 
   @Override
   public void close() {
+    Path path = file;
+    if (path == null) {
+      return;
+    }
     try {
-      Files.deleteIfExists(file);
+      Files.deleteIfExists(path);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the spooled message " + file, e);
+      throw new UncheckedIOException("cannot delete the spooled message " + path, e);
     }
   }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.mastermail.blob.BlobStore;
 import org.mastermail.blob.StoredBlob;
 import org.mastermail.internal.mime.SingleInstanceStore.ExtractedPart;
 
@@ -19,7 +18,7 @@ import org.mastermail.internal.mime.SingleInstanceStore.ExtractedPart;
 final class PartExtractor implements Closeable {
   static final int MEMORY_LIMIT = 64 * 1024;
 
-  private final BlobStore blobs;
+  private final BlobSink blobs;
   private final int minExtractBytes;
   private final @Nullable Path spoolDirectory;
   private final SkeletonWriter out;
@@ -29,7 +28,7 @@ final class PartExtractor implements Closeable {
   private String encoding = "";
   private int lastLineEnding;
 
-  PartExtractor(BlobStore blobs, int minExtractBytes, @Nullable Path spoolDirectory, SkeletonWriter out) {
+  PartExtractor(BlobSink blobs, int minExtractBytes, @Nullable Path spoolDirectory, SkeletonWriter out) {
     this.blobs = blobs;
     this.minExtractBytes = minExtractBytes;
     this.spoolDirectory = spoolDirectory;

@@ -51,12 +51,16 @@ public final class SingleInstanceStore {
    * @param rawSha256 the SHA-256 of the original bytes, the message's content hash (no blob has this id)
    * @param rawSize the number of original bytes
    * @param parts the bodies stored as blobs of their own, in message order
+   * @param held the blobs (skeleton, small bodies) not yet stored, which the caller must store with
+   *     {@link BlobStore#putAll} before or with the rows that refer to this message; empty from {@link #store}
    */
-  public record Archived(BlobId skeleton, BlobId rawSha256, long rawSize, List<ExtractedPart> parts) {
+  public record Archived(BlobId skeleton, BlobId rawSha256, long rawSize, List<ExtractedPart> parts,
+      List<BlobStore.Known> held) {
     public Archived {
       requireNonNull(skeleton, "skeleton");
       requireNonNull(rawSha256, "rawSha256");
       parts = List.copyOf(parts);
+      held = List.copyOf(held);
       if (rawSize < 0) {
         throw new InvalidInputException("rawSize must not be negative, was " + rawSize);
       }
@@ -113,13 +117,27 @@ public final class SingleInstanceStore {
    * @throws MasterMailException only when reading {@code raw}, spooling, or the blob store fails
    */
   public Archived store(InputStream raw) {
+    return store(raw, false);
+  }
+
+  /**
+   * As {@link #store}, but holds the skeleton and the small bodies in memory, up to a few MiB per message, instead of
+   * storing them: the caller stores {@link Archived#held()} with {@link BlobStore#putAll} in the transaction that
+   * archives the message (one round trip for them all, and nothing visible unless the message commits).
+   */
+  public Archived storeHoldingSmallBlobs(InputStream raw) {
+    return store(raw, true);
+  }
+
+  private Archived store(InputStream raw, boolean hold) {
     requireNonNull(raw, "raw");
+    BlobSink sink = new BlobSink(blobs, hold);
     MessageDigest digest = Sha256.newDigest();
     try (Spool skeleton = new Spool(spoolDirectory, SKELETON_MEMORY_LIMIT)) {
       SkeletonWriter out = new SkeletonWriter(skeleton);
       LineReader lines = new LineReader(new DigestInputStream(raw, digest), LineReader.DEFAULT_CAPACITY);
       List<ExtractedPart> parts;
-      try (PartExtractor extractor = new PartExtractor(blobs, minExtractBytes, spoolDirectory, out)) {
+      try (PartExtractor extractor = new PartExtractor(sink, minExtractBytes, spoolDirectory, out)) {
         new MimeWalker(lines, out, extractor).walk();
         parts = extractor.parts();
       }
@@ -127,9 +145,9 @@ public final class SingleInstanceStore {
       out.finish(lines.bytesRead(), rawSha256);
       StoredBlob stored;
       try (InputStream in = skeleton.openInput()) {
-        stored = blobs.put(in);
+        stored = skeleton.size() <= SKELETON_MEMORY_LIMIT ? sink.put(in.readAllBytes()) : sink.put(in);
       }
-      return new Archived(stored.id(), rawSha256, lines.bytesRead(), parts);
+      return new Archived(stored.id(), rawSha256, lines.bytesRead(), parts, sink.held());
     } catch (IOException | UncheckedIOException e) {
       throw new MasterMailException("cannot store message: " + e.getMessage(), e);
     }

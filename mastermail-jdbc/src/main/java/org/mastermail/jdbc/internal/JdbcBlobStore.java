@@ -13,7 +13,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -28,6 +30,7 @@ import org.mastermail.NotFoundException;
 import org.mastermail.blob.BlobId;
 import org.mastermail.blob.BlobStore;
 import org.mastermail.blob.StoredBlob;
+import org.mastermail.storage.StorageSession;
 
 /**
  * Blobs in the database, in chunks of {@link #CHUNK} bytes. A put first spools the content to a temporary file while
@@ -51,6 +54,8 @@ public final class JdbcBlobStore implements BlobStore {
 
   private final Jdbi jdbi;
   private final boolean lazyCommit;
+  /** PostgreSQL: {@code ON CONFLICT DO NOTHING}; H2 knows it only in its PostgreSQL mode. */
+  private final boolean onConflictDoNothing;
 
   public JdbcBlobStore(Jdbi jdbi) {
     this(jdbi, Dialect.H2);
@@ -60,6 +65,7 @@ public final class JdbcBlobStore implements BlobStore {
   public JdbcBlobStore(Jdbi jdbi, Dialect dialect) {
     this.jdbi = requireNonNull(jdbi, "jdbi");
     this.lazyCommit = requireNonNull(dialect, "dialect") == Dialect.POSTGRESQL;
+    this.onConflictDoNothing = dialect == Dialect.POSTGRESQL;
   }
 
   /** Lets this transaction commit without waiting for the disk: the rows that use its blob will. */
@@ -107,6 +113,74 @@ public final class JdbcBlobStore implements BlobStore {
         }
       }
     }
+  }
+
+  /**
+   * Writes the blobs in the transaction of {@code session} when that is a transaction on this store's database (one
+   * query for those present, one batch for the chunks, one for the rows; visible when it commits); otherwise, and for
+   * blobs of {@link #IN_ONE_TRANSACTION} or more, stores them as {@link BlobStore#putAll} does.
+   */
+  @Override
+  public void putAll(List<Known> blobs, StorageSession session) {
+    requireNonNull(blobs, "blobs");
+    if (blobs.isEmpty()) {
+      return;
+    }
+    if (!(session instanceof JdbcSession jdbc) || jdbc.handle().getJdbi() != jdbi) {
+      BlobStore.super.putAll(blobs, session);
+      return;
+    }
+    Map<String, Known> wanted = new LinkedHashMap<>();
+    for (Known blob : blobs) {
+      if (blob.content().length >= IN_ONE_TRANSACTION) {
+        BlobStore.super.putAll(List.of(blob), session); // chunked in transactions of its own, as put does
+      } else {
+        wanted.putIfAbsent(blob.id().sha256(), blob);
+      }
+    }
+    if (wanted.isEmpty()) {
+      return;
+    }
+    Handle h = jdbc.handle();
+    new Sql().append("SELECT sha256 FROM blobs WHERE sha256 IN ").list(List.copyOf(wanted.keySet())).query(h)
+        .mapTo(String.class).forEach(wanted::remove);
+    if (wanted.isEmpty()) {
+      return;
+    }
+    // The row first: a concurrent transaction storing the same blob waits for this one on the primary key, then
+    // PostgreSQL skips the row (and this code its chunks); on H2 the second one fails with a duplicate key and the
+    // archiving is retried, finding the blob stored.
+    PreparedBatch rows = h.prepareBatch("INSERT INTO blobs (sha256, size_bytes, chunks) VALUES (:sha, :size, :chunks)"
+        + (onConflictDoNothing ? " ON CONFLICT (sha256) DO NOTHING" : ""));
+    List<Known> order = List.copyOf(wanted.values());
+    for (Known blob : order) {
+      rows.bind("sha", blob.id().sha256()).bind("size", (long) blob.content().length)
+          .bind("chunks", chunks(blob.content().length)).add();
+    }
+    int[] inserted = rows.execute();
+    PreparedBatch chunks = h.prepareBatch("INSERT INTO blob_chunks (sha256, seq, data) VALUES (:sha, :seq, :data)");
+    boolean any = false;
+    for (int i = 0; i < order.size(); i++) {
+      if (i < inserted.length && inserted[i] == 0) {
+        continue; // stored by a concurrent transaction that committed first
+      }
+      byte[] content = order.get(i).content();
+      for (int seq = 0; seq < chunks(content.length); seq++) {
+        int from = seq * CHUNK;
+        chunks.bind("sha", order.get(i).id().sha256()).bind("seq", seq)
+            .bind("data", from == 0 && content.length <= CHUNK ? content
+                : Arrays.copyOfRange(content, from, Math.min(content.length, from + CHUNK)))
+            .add();
+        any = true;
+      }
+    }
+    if (any) {
+      chunks.execute();
+    }
+  }
+
+  private static int chunks(int size) {
+    return (size + CHUNK - 1) / CHUNK;
   }
 
   /** Stores a blob smaller than {@link #IN_ONE_TRANSACTION} in one transaction, unless it is stored already. */

@@ -14,6 +14,7 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jspecify.annotations.Nullable;
 import org.mastermail.NotFoundException;
 import org.mastermail.blob.BlobId;
 import org.mastermail.conversation.ConversationId;
@@ -28,6 +29,11 @@ import org.mastermail.tenant.TenantId;
 
 final class JdbcMessageRepository implements MessageRepository {
   private final Handle handle;
+  /**
+   * The last message this session inserted: its content usually follows at once, and needs its received time and
+   * addresses, which then need not be read back (two queries per archived message).
+   */
+  private @Nullable MessageMeta lastInserted;
 
   JdbcMessageRepository(Handle handle) {
     this.handle = handle;
@@ -59,6 +65,7 @@ final class JdbcMessageRepository implements MessageRepository {
           () -> "message with Message-ID <" + message.messageIdHeader() + "> already exists in mailbox "
               + message.mailbox() + " of tenant " + message.tenant(), idTaken, write);
     }
+    lastInserted = message;
     if (message.to().isEmpty()) {
       return;
     }
@@ -184,8 +191,9 @@ final class JdbcMessageRepository implements MessageRepository {
     requireNonNull(content, "content");
     UUID tenant = content.tenant().value();
     UUID message = content.message().value();
-    MessageMeta meta = find(content.tenant(), content.message())
-        .orElseThrow(() -> new NotFoundException("message " + message + " must be inserted before its content"));
+    MessageMeta last = lastInserted;
+    MessageMeta meta = last != null && last.tenant().equals(content.tenant()) && last.id().equals(content.message())
+        ? last : find(content.tenant(), content.message()).orElseThrow(() -> new NotFoundException("message " + message + " must be inserted before its content"));
     Instant receivedAt = meta.receivedAt();
     SqlErrors.uniqueWrite(handle, "message_contents_raw_uq",
         () -> "mailbox " + content.mailbox() + " already holds a message with SHA-256 " + content.rawSha256(),

@@ -21,6 +21,7 @@ import org.mastermail.storage.UserRepository;
 
 /** The repositories of one transaction, all on the same Jdbi handle. */
 public final class JdbcSession implements StorageSession {
+  private final Handle handle;
   private final TenantRepository tenants;
   private final UserRepository users;
   private final MailboxRepository mailboxes;
@@ -37,6 +38,7 @@ public final class JdbcSession implements StorageSession {
 
   /** Repositories on {@code handle}, which must be in a transaction. */
   public JdbcSession(Handle handle, Dialect dialect) {
+    this.handle = handle;
     this.tenants = new JdbcTenantRepository(handle);
     this.users = new JdbcUserRepository(handle);
     this.mailboxes = new JdbcMailboxRepository(handle);
@@ -50,6 +52,11 @@ public final class JdbcSession implements StorageSession {
     this.state = new JdbcStateRepository(handle);
     this.outbound = new JdbcOutboundRepository(handle, dialect);
     this.secrets = new JdbcSecretRepository(handle);
+  }
+
+  /** The handle of this session's transaction. */
+  Handle handle() {
+    return handle;
   }
 
   @Override

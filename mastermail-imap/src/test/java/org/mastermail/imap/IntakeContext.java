@@ -75,7 +75,9 @@ final class IntakeContext implements SyncContext {
   }
 
   long archivedCount() {
-    return results.stream().filter(r -> r.outcome() == IngestResult.Outcome.ARCHIVED).count();
+    synchronized (results) { // a synchronized list is iterated under its own lock, as the syncing thread adds to it
+      return results.stream().filter(r -> r.outcome() == IngestResult.Outcome.ARCHIVED).count();
+    }
   }
 
   List<Long> deliveredUids() {

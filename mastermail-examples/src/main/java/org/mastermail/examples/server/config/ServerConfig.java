@@ -5,11 +5,16 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -110,9 +115,62 @@ public record ServerConfig(@Nullable Database database, @Nullable String host, @
 
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
-  /** Reads a config file, replacing {@code ${NAME}} by the environment's {@code NAME}. */
+  /**
+   * Reads a config file, JSON or — named {@code .yaml} or {@code .yml} — YAML, replacing {@code ${NAME}} by the
+   * environment's {@code NAME}.
+   */
   public static ServerConfig read(Path file) throws IOException {
-    return parse(Files.readString(file, StandardCharsets.UTF_8), System::getenv, file.toAbsolutePath().getParent());
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    Path base = file.toAbsolutePath().getParent();
+    return name.endsWith(".yaml") || name.endsWith(".yml") ? parseYaml(text, System::getenv, base)
+        : parse(text, System::getenv, base);
+  }
+
+  /**
+   * Parses YAML config text: the same fields as the JSON form. {@code ${NAME}} is replaced inside string values
+   * (after parsing, so a value needs no escaping).
+   */
+  public static ServerConfig parseYaml(String text, UnaryOperator<@Nullable String> env, @Nullable Path base) {
+    ServerConfig config;
+    try {
+      JsonNode tree = new YAMLMapper().readTree(text);
+      if (tree == null || !tree.isObject()) {
+        throw new InvalidInputException("the config is not valid: a YAML mapping of settings is expected");
+      }
+      config = Json.mapper().treeToValue(substituted(tree, env), ServerConfig.class);
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException("the config is not valid: " + e.getOriginalMessage()
+          + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
+    }
+    return base == null ? config : config.resolvedAgainst(base);
+  }
+
+  private static JsonNode substituted(JsonNode node, UnaryOperator<@Nullable String> env) {
+    if (node.isTextual()) {
+      Matcher m = VARIABLE.matcher(node.asText());
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        String value = env.apply(m.group(1));
+        if (value == null) {
+          throw new InvalidInputException("the config names ${" + m.group(1) + "}, which is not set");
+        }
+        m.appendReplacement(out, Matcher.quoteReplacement(value));
+      }
+      m.appendTail(out);
+      return TextNode.valueOf(out.toString());
+    }
+    if (node.isObject()) {
+      ObjectNode copy = ((ObjectNode) node).objectNode();
+      node.properties().forEach(f -> copy.set(f.getKey(), substituted(f.getValue(), env)));
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = ((ArrayNode) node).arrayNode();
+      node.forEach(e -> copy.add(substituted(e, env)));
+      return copy;
+    }
+    return node;
   }
 
   /** Parses config text; {@code env} gives the variables, {@code base} the directory of relative paths. */

@@ -188,4 +188,27 @@ class DemoTest {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void theOfficeShouldHaveReplyTemplatesFilledWithTheSender() {
+    Demo demo = start();
+    Client ewa = login(demo, "ewa@acme.example");
+    JsonNode lift = find(ewa.get("/api/conversations?limit=100").json(), "Awaria windy w budynku B");
+    JsonNode templates = ewa.get("/api/templates?mailbox=" + lift.get("mailbox").asText()).json();
+    String repair = null;
+    for (JsonNode t : templates) {
+      if (t.get("name").asText().equals("Repair booked")) {
+        repair = t.get("id").asText();
+      }
+    }
+
+    Client.Response reply = ewa.post("/api/conversations/" + lift.get("id").asText() + "/reply",
+        Client.json("template", repair, "queue", false));
+
+    assertThat(templates.findValuesAsText("name")).containsExactlyInAnyOrder("Repair booked", "Viewing appointment",
+        "Potwierdzenie (PL)");
+    assertThat(reply.status()).isEqualTo(201);
+    assertThat(reply.json().get("text").asText()).startsWith("Dear Jan Kowalski,\n\nthank you for letting us know.")
+        .contains("Kind regards,\nEwa Kowalczyk");
+  }
 }

@@ -34,6 +34,9 @@ import org.mastermail.examples.server.api.Json;
 import org.mastermail.examples.server.auth.PasswordHasher;
 import org.mastermail.examples.server.config.ServerConfig;
 import org.mastermail.jdbc.JdbcStorage;
+import org.mastermail.mailbox.MailboxId;
+import org.mastermail.outbound.Template;
+import org.mastermail.outbound.TemplateId;
 import org.mastermail.permission.Role;
 import org.mastermail.status.DefaultStatuses;
 import org.mastermail.status.StatusId;
@@ -225,6 +228,26 @@ public final class Demo implements AutoCloseable {
           retrying(() -> mm.triage().link(lift, EntityRef.of("building", "Lipowa 12"), ewa));
           mm.triage().addNote(lift.id(), "Called the lift service: a technician comes tomorrow at 9:00.", ewa);
         });
+    templates(node);
+  }
+
+  /** The office's reply templates (Mustache, filled by the server with the sender's name, the subject and "me"). */
+  private static void templates(ServerNode node) {
+    MasterMail mm = node.masterMail();
+    Actor admin = node.mailboxes().get(0).admin();
+    MailboxId info = node.mailboxes().get(0).mailbox().id();
+    if (!mm.outbound().templates(info, admin).isEmpty()) {
+      return; // a demo restarted on its data directory keeps what it had
+    }
+    mm.outbound().saveTemplate(new Template(TemplateId.random(), info, "Repair booked", "Re: {{subject}}",
+        "Dear {{name}},\n\nthank you for letting us know. We have booked a technician, who will call you to agree on "
+        + "a time.\n\nKind regards,\n{{me}}", null), admin);
+    mm.outbound().saveTemplate(new Template(TemplateId.random(), info, "Viewing appointment", "Re: {{subject}}",
+        "Dear {{name}},\n\nthank you for your interest. The flat can be viewed on weekdays between 10:00 and 16:00; "
+        + "please tell us which day suits you.\n\nKind regards,\n{{me}}", null), admin);
+    mm.outbound().saveTemplate(new Template(TemplateId.random(), info, "Potwierdzenie (PL)", "Re: {{subject}}",
+        "Dzień dobry,\n\ndziękujemy za wiadomość. Zajmiemy się sprawą i odpowiemy w ciągu jednego dnia roboczego."
+        + "\n\nZ pozdrowieniami,\n{{me}}", null), admin);
   }
 
   private static void retrying(Runnable change) {

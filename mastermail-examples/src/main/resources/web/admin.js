@@ -7,7 +7,7 @@ export const ADMIN_PAGES = [['statuses', 'Statuses'], ['rules', 'Rules'], ['user
 
 const PERMISSIONS = ['VIEW_ALL', 'TAKE', 'ASSIGN', 'REASSIGN', 'SET_STATUS', 'SEND_AS', 'MANAGE_RULES',
   'MANAGE_STATUSES', 'MANAGE_MAILBOXES', 'MANAGE_PERMISSIONS', 'VIEW_REPORTS', 'DELEGATE'];
-const NEEDS = { statuses: 'MANAGE_STATUSES', rules: 'MANAGE_RULES', users: 'MANAGE_PERMISSIONS',
+export const NEEDS = { statuses: 'MANAGE_STATUSES', rules: 'MANAGE_RULES', users: 'MANAGE_PERMISSIONS',
   mailboxes: 'MANAGE_MAILBOXES', absences: 'MANAGE_RULES', templates: 'MANAGE_MAILBOXES' };
 
 export async function adminPage(main, page, query) {

@@ -4,7 +4,7 @@ import {
   userName, when, whenLoggedOut,
 } from './lib.js';
 import { dashboardPage } from './dashboard.js';
-import { adminPage, ADMIN_PAGES, explain } from './admin.js';
+import { adminPage, ADMIN_PAGES, explain, NEEDS } from './admin.js';
 
 const app = document.getElementById('app');
 const VIEWS = [['inbox', 'Inbox'], ['mine', 'Mine'], ['unassigned', 'Unassigned'], ['all', 'All']];
@@ -129,12 +129,17 @@ function drawNav() {
     ...VIEWS.map(([v, label]) => link('#/inbox?view=' + v, label, 'nav-' + v, here === 'inbox' && view === v, '')),
     h('h2', 'Outgoing'),
     ...BOXES.map(([b, label]) => link('#/out/' + b, label, 'nav-out-' + b, here === 'out' && path[1] === b)),
-    h('h2', 'Office'),
-    link('#/dashboard', 'Dashboard', 'nav-dashboard', here === 'dashboard'),
-    ...ADMIN_PAGES.map(([p, label]) => link('#/admin/' + p, label, 'nav-admin-' + p,
+    may('VIEW_REPORTS') || ADMIN_PAGES.some(([p]) => may(NEEDS[p])) ? h('h2', 'Office') : null,
+    may('VIEW_REPORTS') ? link('#/dashboard', 'Dashboard', 'nav-dashboard', here === 'dashboard') : null,
+    // only the pages the user may use anywhere in the office; core still decides every call
+    ...ADMIN_PAGES.filter(([p]) => may(NEEDS[p])).map(([p, label]) => link('#/admin/' + p, label, 'nav-admin-' + p,
       here === 'admin' && path[1] === p)),
     h('p.keys', h('kbd', '?'), ' keyboard shortcuts'));
   updateCounts();
+}
+
+function may(permission) {
+  return (state.me.permissions || []).includes(permission);
 }
 
 async function updateCounts() {

@@ -153,6 +153,16 @@ class WebSupportApiTest {
   }
 
   @Test
+  void meShouldListThePermissionsHeldTenantWide() {
+    JsonNode admin = fx.as("admin").get("/api/me").json().get("permissions");
+    JsonNode alice = fx.as("alice").get("/api/me").json().get("permissions");
+
+    assertThat(admin.toString()).contains("\"MANAGE_RULES\"", "\"VIEW_REPORTS\"", "\"MANAGE_PERMISSIONS\"");
+    // a member's role applies in the mailboxes she belongs to: nothing of it is tenant-wide
+    assertThat(alice.toString()).doesNotContain("MANAGE_RULES", "VIEW_REPORTS", "TAKE");
+  }
+
+  @Test
   void inboxRowsShouldNameTheirSenderWhenAsked() {
     Conversation c = incoming();
     Client alice = fx.as("alice");

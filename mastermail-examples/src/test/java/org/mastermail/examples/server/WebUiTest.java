@@ -120,6 +120,8 @@ class WebUiTest {
     assertThat(ewa.find(By.id("nav-mine-count")).getText()).isEqualTo(counts.get("mine").asText());
     assertThat(ewa.find(By.id("nav-unassigned-count")).getText()).isEqualTo(counts.get("unassigned").asText());
     assertThat(ewa.all(By.cssSelector("#conversations tr.row.unread"))).isNotEmpty();
+    assertThat(ewa.all(By.id("nav-admin-rules"))).as("a member sees no admin pages").isEmpty();
+    assertThat(ewa.all(By.id("nav-dashboard"))).isEmpty();
     ewa.screenshot("inbox");
   }
 
@@ -305,6 +307,7 @@ class WebUiTest {
   @Test
   void anAdminShouldAddAStatusAndDryRunRulesWhileAMemberIsRefused() {
     Browser anna = browserOf("anna@acme.example");
+    anna.find(By.id("nav-admin-rules"));
     anna.go("#/admin/statuses");
     anna.find(By.id("new-status-name")).sendKeys("Waiting for the owner");
     new Select(anna.find(By.id("new-status-category"))).selectByValue("WAITING");

@@ -54,8 +54,11 @@ public final class ApiJson {
     }
   }
 
-  /** Who is logged in, and the token to send back in {@code X-CSRF-Token}. */
-  public record Me(UserJson user, TenantJson tenant, String csrfToken) {}
+  /**
+   * Who is logged in, the token to send back in {@code X-CSRF-Token}, and the permissions they hold tenant-wide (for
+   * showing what they may use; core decides every call).
+   */
+  public record Me(UserJson user, TenantJson tenant, String csrfToken, List<String> permissions) {}
 
   public record MailboxJson(String id, String address, String name, String kind, @Nullable String owner) {
     static MailboxJson of(Mailbox m) {

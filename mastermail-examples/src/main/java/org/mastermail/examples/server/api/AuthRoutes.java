@@ -3,6 +3,8 @@ package org.mastermail.examples.server.api;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.Actor;
@@ -13,6 +15,7 @@ import org.mastermail.examples.server.auth.LoginThrottle;
 import org.mastermail.examples.server.auth.Logins;
 import org.mastermail.examples.server.auth.Session;
 import org.mastermail.examples.server.auth.Sessions;
+import org.mastermail.permission.Permission;
 import org.mastermail.tenant.Tenant;
 import org.mastermail.tenant.User;
 import org.slf4j.Logger;
@@ -84,7 +87,10 @@ final class AuthRoutes {
   private ApiJson.Me me(Session session) {
     User user = activeUser(session.actor()).orElseThrow(ApiException::notLoggedIn);
     Tenant tenant = mm.tenant(session.actor().tenant()).orElseThrow(ApiException::notLoggedIn);
-    return new ApiJson.Me(ApiJson.UserJson.of(user), ApiJson.TenantJson.of(tenant), session.csrfToken());
+    // what the user holds tenant-wide, so that a UI shows only what it may use (core still decides every call)
+    List<String> held = Arrays.stream(Permission.values())
+        .filter(p -> mm.admin().permissions().holds(p, null, session.actor())).map(Permission::name).toList();
+    return new ApiJson.Me(ApiJson.UserJson.of(user), ApiJson.TenantJson.of(tenant), session.csrfToken(), held);
   }
 
   /** The user behind a login, while they are active: a deactivated user's password no longer opens anything. */

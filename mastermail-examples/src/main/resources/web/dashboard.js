@@ -9,6 +9,7 @@ const COLUMNS = [
   ['dueTomorrow', 'Due tomorrow'], ['overdue', 'Overdue'], ['withoutReaction', 'No reaction'],
 ];
 const TREND_DAYS = 14;
+const REDRAW_MS = 15000;
 
 function isoDay(date) {
   const pad = (n) => String(n).padStart(2, '0');
@@ -60,7 +61,17 @@ export async function dashboardPage(main, query) {
     h('h2', 'Unassigned backlog'), mailboxes, h('h2', 'Last ' + TREND_DAYS + ' days'), trend);
   userChart(perUser, stats);
   trendChart(trend, day, reactionHours);
-  return () => dashboardPage(main, query).catch(() => {});
+  // a busy office changes all the time: redraw at most every REDRAW_MS (a redraw asks for TREND_DAYS + 1 days)
+  let last = Date.now();
+  let pending = null;
+  return () => {
+    if (pending) return;
+    pending = setTimeout(() => {
+      pending = null;
+      last = Date.now();
+      if (document.getElementById('stats-users')) dashboardPage(main, query).catch(() => {});
+    }, Math.max(0, last + REDRAW_MS - Date.now()));
+  };
 }
 
 function figure(id, n, label) {

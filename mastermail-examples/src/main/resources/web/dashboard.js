@@ -64,12 +64,13 @@ export async function dashboardPage(main, query) {
   // a busy office changes all the time: redraw at most every REDRAW_MS (a redraw asks for TREND_DAYS + 1 days)
   let last = Date.now();
   let pending = null;
+  const shown = location.hash;
   return () => {
     if (pending) return;
     pending = setTimeout(() => {
       pending = null;
       last = Date.now();
-      if (document.getElementById('stats-users')) dashboardPage(main, query).catch(() => {});
+      if (location.hash === shown) dashboardPage(main, query).catch(() => {}); // still the page it was for
     }, Math.max(0, last + REDRAW_MS - Date.now()));
   };
 }

@@ -163,18 +163,26 @@ async function render() {
   refresh = null;
   keys = {};
   drawNav();
-  fill(main, h('p.loading', 'Loading…'));
+  // each page draws into an element of its own: a page still loading when the user moved on (or a redraw of it
+  // started just before) fills an element no longer shown, never the page that replaced it
+  const page = h('div.page', h('p.loading', 'Loading…'));
+  fill(main, page);
   try {
     switch (path[0]) {
-      case 'c': await conversationPage(path[1]); break;
-      case 'out': await outboundPage(path[1] || 'outbox', query); break;
-      case 'dashboard': refresh = await dashboardPage(main, query); break;
-      case 'admin': refresh = await adminPage(main, path[1] || ADMIN_PAGES[0][0], query); break;
-      default: await inboxPage(query);
+      case 'c': await conversationPage(page, path[1]); break;
+      case 'out': await outboundPage(page, path[1] || 'outbox', query); break;
+      case 'dashboard': later(page, await dashboardPage(page, query)); break;
+      case 'admin': later(page, await adminPage(page, path[1] || ADMIN_PAGES[0][0], query)); break;
+      default: await inboxPage(page, query);
     }
   } catch (e) {
-    fill(main, h('p.error#page-error', e.message));
+    fill(page, h('p.error#page-error', e.message));
   }
+}
+
+/** Installs a page's redraw, unless the user has moved on meanwhile. */
+function later(page, redraw) {
+  if (page.isConnected) refresh = redraw;
 }
 
 let pendingG = false;
@@ -206,7 +214,7 @@ function help() {
 
 // ---- the inbox -----------------------------------------------------------------------------------------------------
 
-async function inboxPage(query) {
+async function inboxPage(main, query) {
   const view = query.get('view') || 'inbox';
   const params = new URLSearchParams();
   params.set('view', view);
@@ -215,6 +223,7 @@ async function inboxPage(query) {
     if (query.get(k)) params.set(k, query.get(k));
   }
   const page = await api('GET', '/api/conversations?' + params);
+  if (!main.isConnected) return; // the user moved on while this loaded
   const title = (VIEWS.find(([v]) => v === view) || [view, view])[1];
   const setFilter = (k, v) => {
     const q = new URLSearchParams(query);
@@ -261,7 +270,7 @@ async function inboxPage(query) {
     mark();
     if (document.activeElement === document.body || document.activeElement === main) rows[selected].focus();
   }
-  refresh = () => inboxPage(query).catch(() => {});
+  refresh = () => inboxPage(main, query).catch(() => {});
 }
 
 function conversationRow(c) {
@@ -286,8 +295,9 @@ function conversationRow(c) {
 
 // ---- a conversation ------------------------------------------------------------------------------------------------
 
-async function conversationPage(id) {
+async function conversationPage(main, id) {
   let d = await api('GET', '/api/conversations/' + id);
+  if (!main.isConnected) return;
   if (d.conversation.unread) {
     await api('POST', '/api/conversations/' + id + '/read', { read: true }).catch(() => {});
   }
@@ -295,6 +305,7 @@ async function conversationPage(id) {
   const note = h('textarea#note-text', { placeholder: 'A note for colleagues (not sent)', rows: 3 });
 
   const draw = () => {
+    if (!main.isConnected) return; // the user moved on
     const c = d.conversation;
     const act = async (path, body, done) => {
       try {
@@ -442,25 +453,26 @@ function replyCard(d) {
 
 // ---- outgoing mail -------------------------------------------------------------------------------------------------
 
-async function outboundPage(view, query) {
+async function outboundPage(main, view, query) {
   const boxes = state.accounts.length ? state.accounts.map((a) => a.mailbox) : state.mailboxes;
   const mailbox = query.get('mailbox') || (boxes[0] && boxes[0].id);
   const title = (BOXES.find(([b]) => b === view) || [view, view])[1];
   if (!mailbox) { fill(main, h('h1', title), h('p.empty', 'No mailbox to show.')); return; }
   const page = await api('GET', '/api/outbound?' + new URLSearchParams({ mailbox, view }));
+  if (!main.isConnected) return;
   const picker = h('select#out-mailbox', { 'aria-label': 'Mailbox',
     onchange: (e) => go('#/out/' + view + '?mailbox=' + e.target.value) },
   boxes.map((m) => option(m.id, m.address, mailbox)));
   const act = async (o, what, body) => {
     await attempt(() => api('POST', '/api/outbound/' + o.id + '/' + what, body), 'Done');
-    outboundPage(view, query);
+    outboundPage(main, view, query);
   };
   const rows = page.items.map((o) => h('tr', { dataset: { outboundId: o.id } },
     h('td', short(o.sentAt || o.updatedAt)), h('td', o.to.join(', ')),
     h('td', o.conversation ? h('a', { href: '#/c/' + o.conversation }, o.subject) : o.subject),
     h('td', h('span.badge', o.state.toLowerCase())),
     h('td.muted', o.lastError || (o.attempts ? o.attempts + ' attempt(s)' : '')),
-    h('td', o.state === 'DRAFT' ? [h('button.edit-draft', { onclick: () => editDraft(o, view, query) }, 'Edit'), ' ',
+    h('td', o.state === 'DRAFT' ? [h('button.edit-draft', { onclick: () => editDraft(main, o, view, query) }, 'Edit'), ' ',
       h('button.send-draft', { onclick: () => act(o, 'queue', { version: o.version }) }, 'Send'), ' '] : null,
     o.state === 'FAILED' ? h('button.resend', { onclick: () => act(o, 'resend') }, 'Resend') : null,
     ['DRAFT', 'QUEUED', 'FAILED'].includes(o.state) ? h('button.danger.cancel', { onclick: () => act(o, 'cancel') },
@@ -468,11 +480,11 @@ async function outboundPage(view, query) {
   fill(main, h('h1', title), h('div.filters', picker), rows.length ? h('table.list#outbound',
     h('thead', h('tr', h('th', 'When'), h('th', 'To'), h('th', 'Subject'), h('th', 'State'), h('th', 'Delivery'),
       h('th', ''))), h('tbody', rows)) : h('p.empty', 'Nothing in ' + title.toLowerCase() + '.'));
-  refresh = () => outboundPage(view, query).catch(() => {});
+  refresh = () => outboundPage(main, view, query).catch(() => {});
 }
 
 /** A kept draft opened for writing: recipients, subject and text, saved at the version it was read. */
-function editDraft(o, view, query) {
+function editDraft(main, o, view, query) {
   const to = h('input#draft-to', { value: o.to.join(', '), size: 50, 'aria-label': 'To' });
   const subject = h('input#draft-subject', { value: o.subject, size: 50, 'aria-label': 'Subject' });
   const text = h('textarea#draft-text', { rows: 14 }, o.text);
@@ -483,10 +495,10 @@ function editDraft(o, view, query) {
     h('div.row', h('button.primary#draft-send', { onclick: async () => {
       const saved = await attempt(save);
       if (saved && await attempt(() => api('POST', '/api/outbound/' + o.id + '/queue', { version: saved.version }),
-        'Queued for sending')) outboundPage(view, query);
+        'Queued for sending')) outboundPage(main, view, query);
     } }, 'Send'), h('button#draft-save', { onclick: async () => {
-      if (await attempt(save, 'Draft saved')) outboundPage(view, query);
-    } }, 'Save'), h('button#draft-close', { onclick: () => outboundPage(view, query) }, 'Close'))));
+      if (await attempt(save, 'Draft saved')) outboundPage(main, view, query);
+    } }, 'Save'), h('button#draft-close', { onclick: () => outboundPage(main, view, query) }, 'Close'))));
   const old = document.getElementById('draft-editor');
   if (old) old.remove();
   main.append(editor);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -89,8 +90,14 @@ final class Browser implements AutoCloseable {
 
   <T> T until(Function<WebDriver, T> condition) {
     // a live update may redraw the page between finding an element and reading it
-    return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class)
-        .until(condition::apply);
+    try {
+      return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class)
+          .until(condition::apply);
+    } catch (TimeoutException e) {
+      Path shot = screenshot("timeout-" + System.currentTimeMillis());
+      throw new TimeoutException(e.getMessage() + "\n  page: " + driver.getCurrentUrl() + "\n  screenshot: "
+          + shot.toAbsolutePath() + "\n  text: " + driver.findElement(By.tagName("body")).getText(), e);
+    }
   }
 
   /** The subjects of the listed conversations, once the list (or its empty note) is shown. */

@@ -1,5 +1,7 @@
 package org.mastermail.examples.server;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -14,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mastermail.examples.server.auth.PasswordHasher;
 import org.mastermail.examples.server.demo.Demo;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code warm-up}: the demo started on free ports, used the way a browser uses it (log in, the inbox, a conversation,
@@ -27,6 +30,18 @@ final class WarmUp {
   private WarmUp() {}
 
   static void run(PrintStream out) throws IOException, InterruptedException {
+    // it runs inside the build: only what goes wrong is worth a line there
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Level level = root.getLevel();
+    root.setLevel(Level.WARN);
+    try {
+      exercise(out);
+    } finally {
+      root.setLevel(level);
+    }
+  }
+
+  private static void exercise(PrintStream out) throws IOException, InterruptedException {
     Path data = Files.createTempDirectory("mastermail-warm-up");
     long started = System.nanoTime();
     try (Demo demo = Demo.start(new Demo.Options(data, ServerSettings.builder().host("127.0.0.1").port(0).build(), 0,

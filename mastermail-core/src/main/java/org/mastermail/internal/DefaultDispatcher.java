@@ -250,44 +250,60 @@ public final class DefaultDispatcher implements Dispatcher {
     return new Retry(m, error);
   }
 
-  /** Records outcomes in one transaction; if that fails, one by one, so one bad row cannot hold back the others. */
+  /**
+   * Records outcomes in one transaction, the sent ones together; if that fails, one by one, so that one bad row or one
+   * message taken over by another dispatcher cannot hold back the others.
+   */
   private void record(List<Outcome> outcomes) {
     if (outcomes.isEmpty()) {
       return;
     }
     try {
       engine.write(w -> {
-        outcomes.forEach(o -> apply(w, o));
+        applyAll(w, outcomes);
         return null;
       });
     } catch (RuntimeException batch) {
       if (outcomes.size() == 1) {
-        LOG.warn("cannot record the outcome of outbound message {}; it is sent again when its claim lapses",
-            outcomes.get(0).message().id(), batch);
+        unrecorded(outcomes.get(0), batch);
         return;
       }
       for (Outcome o : outcomes) {
         try {
           engine.write(w -> {
-            apply(w, o);
+            applyAll(w, List.of(o));
             return null;
           });
         } catch (RuntimeException e) {
-          LOG.warn("cannot record the outcome of outbound message {}; it is sent again when its claim lapses",
-              o.message().id(), e);
+          unrecorded(o, e);
         }
       }
     }
   }
 
+  private static void unrecorded(Outcome o, RuntimeException e) {
+    if (e instanceof SentMail.TakenOverException) {
+      LOG.warn(e.getMessage());
+    } else {
+      LOG.warn("cannot record the outcome of outbound message {}; it is sent again when its claim lapses",
+          o.message().id(), e);
+    }
+  }
+
+  private void applyAll(Work w, List<Outcome> outcomes) {
+    List<SentMail.Copy> sent = new ArrayList<>(outcomes.size());
+    for (Outcome o : outcomes) {
+      if (o instanceof Sent s) {
+        sent.add(new SentMail.Copy(s.message(), s.sha256()));
+      } else {
+        apply(w, o);
+      }
+    }
+    SentMail.recordAll(w, sent);
+  }
+
   private void apply(Work w, Outcome o) {
     OutboundMessage m = o.message();
-    if (o instanceof Sent sent) {
-      if (!SentMail.record(w, m, sent.sha256())) {
-        LOG.warn("outbound message {} was taken over by another dispatcher while this one sent it", m.id());
-      }
-      return;
-    }
     OutboundMessage current = w.s().outbound().find(m.tenant(), m.id()).orElse(null);
     if (current == null || current.version() != m.version()) {
       return; // taken over meanwhile; its new holder decides

@@ -13,6 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +58,8 @@ public final class DefaultDispatcher implements Dispatcher {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition work = lock.newCondition();
   private final List<Thread> threads = new ArrayList<>();
+  /** Records outcomes while the workers send: see {@link Recorder}. */
+  private final ExecutorService recorders = Executors.newCachedThreadPool(new RecorderThreads());
   private long wakeups;
   private volatile boolean closed;
 
@@ -94,12 +103,17 @@ public final class DefaultDispatcher implements Dispatcher {
 
   @Override
   public int runOnce() {
+    Recorder recorder = new Recorder();
     int attempts = 0;
-    int claimed;
-    do {
-      claimed = claimAndSend();
-      attempts += claimed;
-    } while (claimed > 0 && !closed);
+    try {
+      int claimed;
+      do {
+        claimed = claimAndSend(recorder);
+        attempts += claimed;
+      } while (claimed > 0 && !closed);
+    } finally {
+      recorder.await();
+    }
     return attempts;
   }
 
@@ -112,35 +126,45 @@ public final class DefaultDispatcher implements Dispatcher {
     }
     unregister.run();
     wake();
-    for (Thread t : running) {
-      try {
-        t.join(settings.lease().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+    try {
+      for (Thread t : running) {
+        try {
+          t.join(settings.lease().toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
+    } finally {
+      recorders.shutdown(); // a worker still running after its lease records on its own thread
     }
   }
 
   private void loop() {
-    while (!closed) {
-      long seen;
-      lock.lock();
-      try {
-        seen = wakeups;
-      } finally {
-        lock.unlock();
+    Recorder recorder = new Recorder();
+    try {
+      while (!closed) {
+        long seen;
+        lock.lock();
+        try {
+          seen = wakeups;
+        } finally {
+          lock.unlock();
+        }
+        int claimed;
+        try {
+          claimed = claimAndSend(recorder);
+        } catch (RuntimeException e) {
+          LOG.warn("dispatcher round failed; trying again after {}", settings.poll(), e);
+          claimed = 0;
+        }
+        if (claimed == 0) {
+          recorder.await();
+          idle(seen);
+        }
       }
-      int claimed;
-      try {
-        claimed = claimAndSend();
-      } catch (RuntimeException e) {
-        LOG.warn("dispatcher round failed; trying again after {}", settings.poll(), e);
-        claimed = 0;
-      }
-      if (claimed == 0) {
-        idle(seen);
-      }
+    } finally {
+      recorder.await();
     }
   }
 
@@ -178,7 +202,7 @@ public final class DefaultDispatcher implements Dispatcher {
    * cost more than sending it. A node dying before recording leaves those messages claimed; they are sent again (same
    * bytes, same Message-ID) when the claim lapses.
    */
-  private int claimAndSend() {
+  private int claimAndSend(Recorder recorder) {
     Instant now = engine.clock().instant();
     List<OutboundMessage> claimed = engine.storage().inTransaction(s -> s.outbound().claim(now, settings.holder(),
         now.plus(settings.lease()), settings.batch()));
@@ -198,12 +222,58 @@ public final class DefaultDispatcher implements Dispatcher {
       }
       outcomes.add(o);
       if (outcomes.size() >= RECORD_EVERY || System.nanoTime() - firstPending > RECORD_WITHIN.toNanos()) {
-        record(outcomes);
+        recorder.submit(outcomes);
         outcomes.clear();
       }
     }
-    record(outcomes);
+    recorder.submit(outcomes);
     return claimed.size();
+  }
+
+  /**
+   * Records one worker's outcomes on another thread while the worker goes on sending, at most one batch at a time (in
+   * order, and memory stays bounded): the database work of a batch overlaps the SMTP work of the next. Neither holds a
+   * transaction open during SMTP: the recording is a transaction of its own on another connection.
+   */
+  private final class Recorder {
+    private @Nullable Future<?> inFlight;
+
+    void submit(List<Outcome> outcomes) {
+      if (outcomes.isEmpty()) {
+        return;
+      }
+      await();
+      List<Outcome> batch = List.copyOf(outcomes);
+      try {
+        inFlight = recorders.submit(() -> record(batch));
+      } catch (RejectedExecutionException e) {
+        record(batch); // closed meanwhile: record here
+      }
+    }
+
+    /** Waits until the batch in flight is recorded (or has failed to be; then it is sent again later). */
+    void await() {
+      Future<?> f = inFlight;
+      if (f == null) {
+        return;
+      }
+      inFlight = null;
+      boolean interrupted = false;
+      while (true) {
+        try {
+          f.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // the outcome is recorded either way; wait for it so that it is not lost silently
+        } catch (ExecutionException e) {
+          LOG.warn("recording outcomes failed; those messages are sent again when their claims lapse", e.getCause());
+          break;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** What became of one attempt, to be recorded. */
@@ -320,6 +390,18 @@ public final class DefaultDispatcher implements Dispatcher {
     }
     if (!w.s().outbound().update(next)) {
       throw new IllegalStateException("outbound message " + m.id() + " changed under its claim");
+    }
+  }
+
+  /** Daemon threads named after the dispatcher. */
+  private static final class RecorderThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "mastermail-dispatcher-recorder-" + count.getAndIncrement());
+      t.setDaemon(true);
+      return t;
     }
   }
 

@@ -13,13 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -58,8 +52,8 @@ public final class DefaultDispatcher implements Dispatcher {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition work = lock.newCondition();
   private final List<Thread> threads = new ArrayList<>();
-  /** Records outcomes while the workers send: see {@link Recorder}. */
-  private final ExecutorService recorders = Executors.newCachedThreadPool(new RecorderThreads());
+  /** Records outcomes while the workers send: see {@link BatchRecorder}. */
+  private final ExecutorService recorders = BatchRecorder.threads();
   private long wakeups;
   private volatile boolean closed;
 
@@ -103,7 +97,7 @@ public final class DefaultDispatcher implements Dispatcher {
 
   @Override
   public int runOnce() {
-    Recorder recorder = new Recorder();
+    BatchRecorder<Outcome> recorder = recorder();
     int attempts = 0;
     try {
       int claimed;
@@ -140,8 +134,12 @@ public final class DefaultDispatcher implements Dispatcher {
     }
   }
 
+  private BatchRecorder<Outcome> recorder() {
+    return new BatchRecorder<>(recorders, this::record);
+  }
+
   private void loop() {
-    Recorder recorder = new Recorder();
+    BatchRecorder<Outcome> recorder = recorder();
     try {
       while (!closed) {
         long seen;
@@ -198,11 +196,12 @@ public final class DefaultDispatcher implements Dispatcher {
 
   /**
    * One claim and its attempts; returns how many messages were claimed. Outcomes are recorded together, one transaction
-   * per {@link #RECORD_EVERY} messages or {@link #RECORD_WITHIN}, whichever comes first: a commit per message would
-   * cost more than sending it. A node dying before recording leaves those messages claimed; they are sent again (same
-   * bytes, same Message-ID) when the claim lapses.
+   * per {@link #RECORD_EVERY} messages (or per claim, when a claim takes more) or {@link #RECORD_WITHIN}, whichever
+   * comes first, by {@code recorder} on another thread while this one sends: a commit per message would cost more than
+   * sending it. A node dying before recording leaves those messages claimed; they are sent again (same bytes, same
+   * Message-ID) when the claim lapses.
    */
-  private int claimAndSend(Recorder recorder) {
+  private int claimAndSend(BatchRecorder<Outcome> recorder) {
     Instant now = engine.clock().instant();
     List<OutboundMessage> claimed = engine.storage().inTransaction(s -> s.outbound().claim(now, settings.holder(),
         now.plus(settings.lease()), settings.batch()));
@@ -230,52 +229,6 @@ public final class DefaultDispatcher implements Dispatcher {
     }
     recorder.submit(outcomes);
     return claimed.size();
-  }
-
-  /**
-   * Records one worker's outcomes on another thread while the worker goes on sending, at most one batch at a time (in
-   * order, and memory stays bounded): the database work of a batch overlaps the SMTP work of the next. Neither holds a
-   * transaction open during SMTP: the recording is a transaction of its own on another connection.
-   */
-  private final class Recorder {
-    private @Nullable Future<?> inFlight;
-
-    void submit(List<Outcome> outcomes) {
-      if (outcomes.isEmpty()) {
-        return;
-      }
-      await();
-      List<Outcome> batch = List.copyOf(outcomes);
-      try {
-        inFlight = recorders.submit(() -> record(batch));
-      } catch (RejectedExecutionException e) {
-        record(batch); // closed meanwhile: record here
-      }
-    }
-
-    /** Waits until the batch in flight is recorded (or has failed to be; then it is sent again later). */
-    void await() {
-      Future<?> f = inFlight;
-      if (f == null) {
-        return;
-      }
-      inFlight = null;
-      boolean interrupted = false;
-      while (true) {
-        try {
-          f.get();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true; // the outcome is recorded either way; wait for it so that it is not lost silently
-        } catch (ExecutionException e) {
-          LOG.warn("recording outcomes failed; those messages are sent again when their claims lapse", e.getCause());
-          break;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   /** What became of one attempt, to be recorded. */
@@ -392,18 +345,6 @@ public final class DefaultDispatcher implements Dispatcher {
     }
     if (!w.s().outbound().update(next)) {
       throw new IllegalStateException("outbound message " + m.id() + " changed under its claim");
-    }
-  }
-
-  /** Daemon threads named after the dispatcher. */
-  private static final class RecorderThreads implements ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, "mastermail-dispatcher-recorder-" + count.getAndIncrement());
-      t.setDaemon(true);
-      return t;
     }
   }
 

@@ -37,7 +37,8 @@ import org.mastermail.testkit.contract.Office;
  * the stored bytes, SMTP, and recording the message as sent in its conversation.
  *
  * <p>Run: {@code mvn -q -B install -DskipTests && mvn -q -pl mastermail-benchmarks exec:java
- * -Dbenchmark=DispatchBenchmark -Dexec.args="2000 100"} (arguments: messages per round, messages per claim).
+ * -Dbenchmark=DispatchBenchmark -Dexec.args="2000 100"} (arguments: messages per round, messages per claim);
+ * BENCHMARKS.md shows how to run it from a worktree without installing.
  */
 public final class DispatchBenchmark {
   /** Messages per claim: a commit costs a disk flush, so a larger claim (and its recording) amortises it. */

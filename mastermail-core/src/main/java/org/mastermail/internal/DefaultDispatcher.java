@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultDispatcher implements Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultDispatcher.class);
-  /** Outcomes recorded per transaction at most. */
+  /** Outcomes recorded per transaction at most, unless a claim takes more: then a claim's worth. */
   private static final int RECORD_EVERY = 20;
   /** The longest an outcome waits to be recorded. */
   private static final Duration RECORD_WITHIN = Duration.ofSeconds(1);
@@ -51,6 +52,8 @@ public final class DefaultDispatcher implements Dispatcher {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition work = lock.newCondition();
   private final List<Thread> threads = new ArrayList<>();
+  /** Records outcomes while the workers send: see {@link BatchRecorder}. */
+  private final ExecutorService recorders = BatchRecorder.threads();
   private long wakeups;
   private volatile boolean closed;
 
@@ -94,12 +97,17 @@ public final class DefaultDispatcher implements Dispatcher {
 
   @Override
   public int runOnce() {
+    BatchRecorder<Outcome> recorder = recorder();
     int attempts = 0;
-    int claimed;
-    do {
-      claimed = claimAndSend();
-      attempts += claimed;
-    } while (claimed > 0 && !closed);
+    try {
+      int claimed;
+      do {
+        claimed = claimAndSend(recorder);
+        attempts += claimed;
+      } while (claimed > 0 && !closed);
+    } finally {
+      recorder.await();
+    }
     return attempts;
   }
 
@@ -112,35 +120,49 @@ public final class DefaultDispatcher implements Dispatcher {
     }
     unregister.run();
     wake();
-    for (Thread t : running) {
-      try {
-        t.join(settings.lease().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+    try {
+      for (Thread t : running) {
+        try {
+          t.join(settings.lease().toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
+    } finally {
+      recorders.shutdown(); // a worker still running after its lease records on its own thread
     }
   }
 
+  private BatchRecorder<Outcome> recorder() {
+    return new BatchRecorder<>(recorders, this::record);
+  }
+
   private void loop() {
-    while (!closed) {
-      long seen;
-      lock.lock();
-      try {
-        seen = wakeups;
-      } finally {
-        lock.unlock();
+    BatchRecorder<Outcome> recorder = recorder();
+    try {
+      while (!closed) {
+        long seen;
+        lock.lock();
+        try {
+          seen = wakeups;
+        } finally {
+          lock.unlock();
+        }
+        int claimed;
+        try {
+          claimed = claimAndSend(recorder);
+        } catch (RuntimeException e) {
+          LOG.warn("dispatcher round failed; trying again after {}", settings.poll(), e);
+          claimed = 0;
+        }
+        if (claimed == 0) {
+          recorder.await();
+          idle(seen);
+        }
       }
-      int claimed;
-      try {
-        claimed = claimAndSend();
-      } catch (RuntimeException e) {
-        LOG.warn("dispatcher round failed; trying again after {}", settings.poll(), e);
-        claimed = 0;
-      }
-      if (claimed == 0) {
-        idle(seen);
-      }
+    } finally {
+      recorder.await();
     }
   }
 
@@ -174,16 +196,19 @@ public final class DefaultDispatcher implements Dispatcher {
 
   /**
    * One claim and its attempts; returns how many messages were claimed. Outcomes are recorded together, one transaction
-   * per {@link #RECORD_EVERY} messages or {@link #RECORD_WITHIN}, whichever comes first: a commit per message would
-   * cost more than sending it. A node dying before recording leaves those messages claimed; they are sent again (same
-   * bytes, same Message-ID) when the claim lapses.
+   * per {@link #RECORD_EVERY} messages (or per claim, when a claim takes more) or {@link #RECORD_WITHIN}, whichever
+   * comes first, by {@code recorder} on another thread while this one sends: a commit per message would cost more than
+   * sending it. A node dying before recording leaves those messages claimed; they are sent again (same bytes, same
+   * Message-ID) when the claim lapses.
    */
-  private int claimAndSend() {
+  private int claimAndSend(BatchRecorder<Outcome> recorder) {
     Instant now = engine.clock().instant();
     List<OutboundMessage> claimed = engine.storage().inTransaction(s -> s.outbound().claim(now, settings.holder(),
         now.plus(settings.lease()), settings.batch()));
     Map<MailboxId, Optional<Mailbox>> mailboxes = new HashMap<>();
     List<Outcome> outcomes = new ArrayList<>();
+    // a commit costs a disk flush: a larger claim is recorded in as few transactions as it was claimed in
+    int recordEvery = Math.max(RECORD_EVERY, settings.batch());
     long firstPending = 0;
     for (OutboundMessage m : claimed) {
       if (closed) {
@@ -197,12 +222,12 @@ public final class DefaultDispatcher implements Dispatcher {
         firstPending = System.nanoTime();
       }
       outcomes.add(o);
-      if (outcomes.size() >= RECORD_EVERY || System.nanoTime() - firstPending > RECORD_WITHIN.toNanos()) {
-        record(outcomes);
+      if (outcomes.size() >= recordEvery || System.nanoTime() - firstPending > RECORD_WITHIN.toNanos()) {
+        recorder.submit(outcomes);
         outcomes.clear();
       }
     }
-    record(outcomes);
+    recorder.submit(outcomes);
     return claimed.size();
   }
 
@@ -250,44 +275,60 @@ public final class DefaultDispatcher implements Dispatcher {
     return new Retry(m, error);
   }
 
-  /** Records outcomes in one transaction; if that fails, one by one, so one bad row cannot hold back the others. */
+  /**
+   * Records outcomes in one transaction, the sent ones together; if that fails, one by one, so that one bad row or one
+   * message taken over by another dispatcher cannot hold back the others.
+   */
   private void record(List<Outcome> outcomes) {
     if (outcomes.isEmpty()) {
       return;
     }
     try {
       engine.write(w -> {
-        outcomes.forEach(o -> apply(w, o));
+        applyAll(w, outcomes);
         return null;
       });
     } catch (RuntimeException batch) {
       if (outcomes.size() == 1) {
-        LOG.warn("cannot record the outcome of outbound message {}; it is sent again when its claim lapses",
-            outcomes.get(0).message().id(), batch);
+        unrecorded(outcomes.get(0), batch);
         return;
       }
       for (Outcome o : outcomes) {
         try {
           engine.write(w -> {
-            apply(w, o);
+            applyAll(w, List.of(o));
             return null;
           });
         } catch (RuntimeException e) {
-          LOG.warn("cannot record the outcome of outbound message {}; it is sent again when its claim lapses",
-              o.message().id(), e);
+          unrecorded(o, e);
         }
       }
     }
   }
 
+  private static void unrecorded(Outcome o, RuntimeException e) {
+    if (e instanceof SentMail.TakenOverException) {
+      LOG.warn(e.getMessage());
+    } else {
+      LOG.warn("cannot record the outcome of outbound message {}; it is sent again when its claim lapses",
+          o.message().id(), e);
+    }
+  }
+
+  private void applyAll(Work w, List<Outcome> outcomes) {
+    List<SentMail.Copy> sent = new ArrayList<>(outcomes.size());
+    for (Outcome o : outcomes) {
+      if (o instanceof Sent s) {
+        sent.add(new SentMail.Copy(s.message(), s.sha256()));
+      } else {
+        apply(w, o);
+      }
+    }
+    SentMail.recordAll(w, sent);
+  }
+
   private void apply(Work w, Outcome o) {
     OutboundMessage m = o.message();
-    if (o instanceof Sent sent) {
-      if (!SentMail.record(w, m, sent.sha256())) {
-        LOG.warn("outbound message {} was taken over by another dispatcher while this one sent it", m.id());
-      }
-      return;
-    }
     OutboundMessage current = w.s().outbound().find(m.tenant(), m.id()).orElse(null);
     if (current == null || current.version() != m.version()) {
       return; // taken over meanwhile; its new holder decides

@@ -85,11 +85,23 @@ final class Work {
   /** Appends an event to the log (in this transaction) and remembers it for the listeners. */
   Event event(TenantId tenant, EventType type, @Nullable ConversationId conversation, @Nullable UserId actor,
       @Nullable Object before, @Nullable Object after, long version) {
-    Event e = new Event(tenant, EventId.random(), type, conversation, actor, now,
-        before == null ? null : before.toString(), after == null ? null : after.toString(), version);
+    Event e = newEvent(tenant, type, conversation, actor, before, after, version);
     session.events().append(e);
     events.add(e);
     return e;
+  }
+
+  /** An event at this work's moment, not yet appended: see {@link #appendAll}. */
+  Event newEvent(TenantId tenant, EventType type, @Nullable ConversationId conversation, @Nullable UserId actor,
+      @Nullable Object before, @Nullable Object after, long version) {
+    return new Event(tenant, EventId.random(), type, conversation, actor, now,
+        before == null ? null : before.toString(), after == null ? null : after.toString(), version);
+  }
+
+  /** Appends events to the log together (in this transaction) and remembers them for the listeners. */
+  void appendAll(List<Event> batch) {
+    session.events().appendAll(batch);
+    events.addAll(batch);
   }
 
   /** Appends an event about a change of {@code c} (at its new version). */

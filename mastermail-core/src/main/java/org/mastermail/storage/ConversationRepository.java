@@ -1,6 +1,9 @@
 package org.mastermail.storage;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +27,28 @@ public interface ConversationRepository {
    * nothing otherwise (someone else changed it first). Writes every field, tags and links included.
    */
   boolean update(Conversation next);
+
+  /**
+   * Marks the conversations active at {@code at}: sets their {@code lastActivityAt} and bumps their versions by one,
+   * whatever version they are at, leaving every other field, tags and links as they are. Returns them as stored
+   * afterwards, in the order of {@code ids} (each once); missing ones are left out. A storage may do this in a few
+   * round trips instead of a {@link #find} and an {@link #update} each.
+   */
+  default List<Conversation> touch(TenantId tenant, Collection<ConversationId> ids, Instant at) {
+    List<Conversation> touched = new ArrayList<>();
+    for (ConversationId id : new LinkedHashSet<>(ids)) {
+      Optional<Conversation> current = find(tenant, id);
+      while (current.isPresent()) {
+        Conversation next = current.get().change().lastActivityAt(at).done();
+        if (update(next)) {
+          touched.add(next);
+          break;
+        }
+        current = find(tenant, id); // changed meanwhile: touch the newer version
+      }
+    }
+    return touched;
+  }
 
   /** One page of a listing, with the viewer's unread markers; see {@link ConversationQuery} for the semantics. */
   List<ConversationSummary> query(ConversationQuery query);

@@ -10,6 +10,13 @@ import org.mastermail.tenant.TenantId;
 public interface EventRepository {
   void append(Event event);
 
+  /**
+   * Appends the events in their order, as {@link #append} one by one would; a storage may write them in one round trip.
+   */
+  default void appendAll(List<Event> events) {
+    events.forEach(this::append);
+  }
+
   /** Events of a conversation in the order they were appended. */
   List<Event> listByConversation(TenantId tenant, ConversationId conversation);
 

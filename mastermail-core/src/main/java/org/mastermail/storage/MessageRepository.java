@@ -28,6 +28,25 @@ public interface MessageRepository {
    */
   void insertContent(MessageContent content);
 
+  /**
+   * Inserts each message followed by its content ({@code contents.get(i)} belongs to {@code messages.get(i)}), as
+   * {@link #insert} and {@link #insertContent} one by one would; a storage may write them in a few round trips. On a
+   * duplicate key it throws {@link DuplicateKeyException} and the transaction is to be rolled back.
+   */
+  default void insertAll(List<MessageMeta> messages, List<MessageContent> contents) {
+    if (messages.size() != contents.size()) {
+      throw new IllegalArgumentException("one content per message: " + messages.size() + " messages, "
+          + contents.size() + " contents");
+    }
+    for (int i = 0; i < messages.size(); i++) {
+      if (!messages.get(i).id().equals(contents.get(i).message())) {
+        throw new IllegalArgumentException("content " + i + " belongs to another message");
+      }
+      insert(messages.get(i));
+      insertContent(contents.get(i));
+    }
+  }
+
   Optional<MessageContent> content(TenantId tenant, MessageId id);
 
   /** The message of the mailbox whose raw bytes have this SHA-256. */

@@ -28,6 +28,18 @@ public interface OutboundRepository {
   Optional<OutboundMessage> find(TenantId tenant, OutboundId id);
 
   /**
+   * {@link #update} of each message, in order; element {@code i} of the result tells whether {@code next.get(i)} was
+   * stored. A storage may write them in one round trip.
+   */
+  default boolean[] updateAll(List<OutboundMessage> next) {
+    boolean[] updated = new boolean[next.size()];
+    for (int i = 0; i < updated.length; i++) {
+      updated[i] = update(next.get(i));
+    }
+    return updated;
+  }
+
+  /**
    * Messages of the mailbox in one of {@code states}, most recently changed first ({@code updatedAt}, then id
    * descending), after the {@code after} position, at most {@code limit}. With {@code author}, only theirs.
    */

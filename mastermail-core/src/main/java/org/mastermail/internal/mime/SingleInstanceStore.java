@@ -2,6 +2,7 @@ package org.mastermail.internal.mime;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.InvalidInputException;
 import org.mastermail.MasterMailException;
@@ -43,6 +45,8 @@ import org.mastermail.internal.mime.SkeletonReader.Segment;
 public final class SingleInstanceStore {
   /** Bodies that decode to fewer bytes than this stay inline: a reference would save little. */
   public static final int DEFAULT_MIN_EXTRACT_BYTES = 4096;
+  /** Skeletons up to this size are read into memory once when opened. */
+  private static final int SMALL_SKELETON = 64 * 1024;
 
   /**
    * A stored message.
@@ -162,7 +166,16 @@ public final class SingleInstanceStore {
    */
   public InputStream open(BlobId skeleton) {
     requireNonNull(skeleton, "skeleton");
-    verify(skeleton);
+    byte[] small = readIfSmall(skeleton);
+    if (small != null) {
+      verify(skeleton, () -> new ByteArrayInputStream(small));
+      try {
+        return new ReassemblingInputStream(blobs, new SkeletonReader(skeleton, new ByteArrayInputStream(small)));
+      } catch (IOException e) {
+        throw new MasterMailException("cannot read skeleton " + skeleton + ": " + e.getMessage(), e);
+      }
+    }
+    verify(skeleton, () -> blobs.open(skeleton));
     InputStream in = blobs.open(skeleton);
     try {
       return new ReassemblingInputStream(blobs, new SkeletonReader(skeleton, in));
@@ -177,8 +190,21 @@ public final class SingleInstanceStore {
     }
   }
 
-  private void verify(BlobId skeleton) {
-    try (SkeletonReader reader = new SkeletonReader(skeleton, blobs.open(skeleton))) {
+  /**
+   * The skeleton's bytes when it has at most {@link #SMALL_SKELETON} (most messages: text, small parts inline), so that
+   * it is read from the store once, not once to check it and once to send it; null when it is larger.
+   */
+  private byte @Nullable [] readIfSmall(BlobId skeleton) {
+    try (InputStream in = blobs.open(skeleton)) {
+      byte[] head = in.readNBytes(SMALL_SKELETON + 1);
+      return head.length <= SMALL_SKELETON ? head : null;
+    } catch (IOException e) {
+      throw new MasterMailException("cannot read skeleton " + skeleton + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void verify(BlobId skeleton, Supplier<InputStream> source) {
+    try (SkeletonReader reader = new SkeletonReader(skeleton, source.get())) {
       long total = 0;
       while (true) {
         Segment segment = reader.next();

@@ -285,10 +285,14 @@ public final class JdbcBlobStore implements BlobStore {
   @Override
   public InputStream open(BlobId id) {
     requireNonNull(id, "id");
-    int chunks = jdbi.withHandle(h -> h.createQuery("SELECT chunks FROM blobs WHERE sha256 = :sha")
-            .bind("sha", id.sha256()).mapTo(Integer.class).findOne())
+    // the first chunk comes with the count: a blob of one chunk (most skeletons) costs one query
+    ChunkStream stream = jdbi.withHandle(h -> h.createQuery("SELECT b.chunks, c.data FROM blobs b "
+            + "LEFT JOIN blob_chunks c ON c.sha256 = b.sha256 AND c.seq = 0 WHERE b.sha256 = :sha")
+            .bind("sha", id.sha256())
+            .map((rs, ctx) -> new ChunkStream(id, rs.getInt("chunks"), rs.getBytes("data")))
+            .findOne())
         .orElseThrow(() -> new NotFoundException("blob " + id + " not found"));
-    return new ChunkStream(id, chunks);
+    return stream;
   }
 
   @Override
@@ -317,9 +321,14 @@ public final class JdbcBlobStore implements BlobStore {
     private byte[] current = new byte[0];
     private int position;
 
-    ChunkStream(BlobId id, int chunks) {
+    /** @param first the first chunk if already read, else null */
+    ChunkStream(BlobId id, int chunks, byte @Nullable [] first) {
       this.id = id;
       this.chunks = chunks;
+      if (first != null && chunks > 0) {
+        current = first;
+        next = 1;
+      }
     }
 
     private boolean fill() throws IOException {

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Update;
 import org.mastermail.conversation.Conversation;
 import org.mastermail.conversation.ConversationId;
@@ -76,6 +79,36 @@ final class JdbcConversationRepository implements ConversationRepository {
     UUID id = next.id().value();
     rows.write(next, rows.children(next.tenant(), List.of(id)).getOrDefault(id, ConversationRows.Children.NONE));
     return true;
+  }
+
+  /** One batch of narrow updates in key order (so that two nodes lock rows in the same order), then one read. */
+  @Override
+  public List<Conversation> touch(TenantId tenant, Collection<ConversationId> ids, Instant at) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(at, "at");
+    List<ConversationId> distinct = List.copyOf(new LinkedHashSet<>(ids));
+    if (distinct.isEmpty()) {
+      return List.of();
+    }
+    PreparedBatch batch = handle.prepareBatch("UPDATE conversations SET last_activity_at = :at, version = version + 1 "
+        + "WHERE tenant_id = :tenant AND id = :id");
+    distinct.stream().map(ConversationId::value).sorted()
+        .forEach(id -> batch.bind("at", at).bind("tenant", tenant.value()).bind("id", id).add());
+    batch.execute();
+    List<ConversationRows.Row> found = new Sql().append("SELECT " + SqlConversationQuery.COLUMNS
+            + " FROM conversations c WHERE c.tenant_id = ").param(tenant.value())
+        .append(" AND c.id IN ").list(distinct.stream().map(ConversationId::value).toList())
+        .query(handle).map((rs, ctx) -> ConversationRows.row(rs)).list();
+    Map<ConversationId, Conversation> byId = new HashMap<>();
+    rows.attach(tenant, found).forEach(c -> byId.put(c.id(), c));
+    List<Conversation> touched = new ArrayList<>(byId.size());
+    for (ConversationId id : distinct) {
+      Conversation c = byId.get(id);
+      if (c != null) {
+        touched.add(c);
+      }
+    }
+    return touched;
   }
 
   @Override

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.mastermail.conversation.ConversationId;
 import org.mastermail.event.Event;
@@ -32,19 +34,35 @@ final class JdbcEventRepository implements EventRepository {
   public void append(Event event) {
     requireNonNull(event, "event");
     SqlErrors.idWrite(() -> "event " + event.id() + " already exists in tenant " + event.tenant(),
-        () -> handle.createUpdate("INSERT INTO events (" + COLUMNS + ") VALUES (:tenant, :id, :type, :conversation, "
-                + ":actor, :at, :before, :after, :version)")
-            .bind("tenant", event.tenant().value())
-            .bind("id", event.id().value())
-            .bind("type", event.type().name())
-            .bindByType("conversation", event.conversation() == null ? null : event.conversation().value(),
-                UUID.class)
-            .bindByType("actor", event.actor() == null ? null : event.actor().value(), UUID.class)
-            .bind("at", event.at())
-            .bindByType("before", event.before(), String.class)
-            .bindByType("after", event.after(), String.class)
-            .bind("version", event.version())
+        () -> bind(handle.createUpdate("INSERT INTO events (" + COLUMNS + ") VALUES (:tenant, :id, :type, "
+                + ":conversation, :actor, :at, :before, :after, :version)"), event)
             .execute());
+  }
+
+  @Override
+  public void appendAll(List<Event> events) {
+    requireNonNull(events, "events");
+    if (events.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = handle.prepareBatch("INSERT INTO events (" + COLUMNS + ") VALUES (:tenant, :id, :type, "
+        + ":conversation, :actor, :at, :before, :after, :version)");
+    for (Event event : events) {
+      bind(batch, event).add();
+    }
+    SqlErrors.idWrite(() -> "one of " + events.size() + " events already exists", () -> batch.execute().length);
+  }
+
+  private static <S extends SqlStatement<S>> S bind(S statement, Event event) {
+    return statement.bind("tenant", event.tenant().value())
+        .bind("id", event.id().value())
+        .bind("type", event.type().name())
+        .bindByType("conversation", event.conversation() == null ? null : event.conversation().value(), UUID.class)
+        .bindByType("actor", event.actor() == null ? null : event.actor().value(), UUID.class)
+        .bind("at", event.at())
+        .bindByType("before", event.before(), String.class)
+        .bindByType("after", event.after(), String.class)
+        .bind("version", event.version());
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.NotFoundException;
 import org.mastermail.blob.BlobId;
@@ -42,20 +43,7 @@ final class JdbcMessageRepository implements MessageRepository {
   @Override
   public void insert(MessageMeta message) {
     requireNonNull(message, "message");
-    IntSupplier write = () -> handle.createUpdate("INSERT INTO messages (tenant_id, id, conversation_id, mailbox_id, "
-            + "direction, message_id_header, from_address, subject, received_at, size_bytes) VALUES (:tenant, :id, "
-            + ":conversation, :mailbox, :direction, :header, :from, :subject, :receivedAt, :size)")
-        .bind("tenant", message.tenant().value())
-        .bind("id", message.id().value())
-        .bind("conversation", message.conversation().value())
-        .bind("mailbox", message.mailbox().value())
-        .bind("direction", message.direction().name())
-        .bindByType("header", message.messageIdHeader(), String.class)
-        .bind("from", message.from())
-        .bind("subject", message.subject())
-        .bind("receivedAt", message.receivedAt())
-        .bind("size", message.sizeBytes())
-        .execute();
+    IntSupplier write = () -> bindMeta(handle.createUpdate(INSERT_MESSAGE), message).execute();
     Supplier<String> idTaken = () -> "message " + message.id() + " already exists in tenant " + message.tenant();
     if (message.messageIdHeader() == null) {
       SqlErrors.idWrite(idTaken, write);
@@ -69,8 +57,38 @@ final class JdbcMessageRepository implements MessageRepository {
     if (message.to().isEmpty()) {
       return;
     }
-    PreparedBatch batch = handle.prepareBatch("INSERT INTO message_recipients (tenant_id, message_id, "
-        + "recipient_index, address) VALUES (:tenant, :message, :index, :address)");
+    PreparedBatch batch = handle.prepareBatch(INSERT_RECIPIENT);
+    bindRecipients(batch, message);
+    batch.execute();
+  }
+
+  private static final String INSERT_MESSAGE = "INSERT INTO messages (tenant_id, id, conversation_id, mailbox_id, "
+      + "direction, message_id_header, from_address, subject, received_at, size_bytes) VALUES (:tenant, :id, "
+      + ":conversation, :mailbox, :direction, :header, :from, :subject, :receivedAt, :size)";
+  private static final String INSERT_RECIPIENT = "INSERT INTO message_recipients (tenant_id, message_id, "
+      + "recipient_index, address) VALUES (:tenant, :message, :index, :address)";
+  private static final String INSERT_CONTENT = "INSERT INTO message_contents (tenant_id, message_id, mailbox_id, "
+      + "skeleton, raw_sha256, subject_key, received_at, sent_at, cc, in_reply_to, refs, body_text, truncated, "
+      + "body_html, problems, search_text) VALUES (:tenant, :message, :mailbox, :skeleton, :raw, :subjectKey, "
+      + ":receivedAt, :sentAt, :cc, :inReplyTo, :refs, :text, :truncated, :html, :problems, :search)";
+  private static final String INSERT_ATTACHMENT = "INSERT INTO message_attachments (tenant_id, message_id, position, "
+      + "part_path, filename, content_type, size_bytes, sha256, stored, inline_part, content_id) VALUES (:tenant, "
+      + ":message, :position, :path, :filename, :type, :size, :sha, :stored, :inline, :cid)";
+
+  private static <S extends SqlStatement<S>> S bindMeta(S statement, MessageMeta message) {
+    return statement.bind("tenant", message.tenant().value())
+        .bind("id", message.id().value())
+        .bind("conversation", message.conversation().value())
+        .bind("mailbox", message.mailbox().value())
+        .bind("direction", message.direction().name())
+        .bindByType("header", message.messageIdHeader(), String.class)
+        .bind("from", message.from())
+        .bind("subject", message.subject())
+        .bind("receivedAt", message.receivedAt())
+        .bind("size", message.sizeBytes());
+  }
+
+  private static void bindRecipients(PreparedBatch batch, MessageMeta message) {
     for (int i = 0; i < message.to().size(); i++) {
       batch.bind("tenant", message.tenant().value())
           .bind("message", message.id().value())
@@ -78,7 +96,32 @@ final class JdbcMessageRepository implements MessageRepository {
           .bind("address", message.to().get(i))
           .add();
     }
-    batch.execute();
+  }
+
+  /** The content row of {@code content}; {@code meta} gives its received time and the addresses searched. */
+  private static <S extends SqlStatement<S>> S bindContent(S statement, MessageMeta meta, MessageContent content) {
+    return statement.bind("tenant", content.tenant().value()).bind("message", content.message().value())
+        .bind("mailbox", content.mailbox().value())
+        .bind("skeleton", content.skeleton().sha256()).bind("raw", content.rawSha256().sha256())
+        .bind("subjectKey", content.subjectKey()).bind("receivedAt", meta.receivedAt())
+        .bindByType("sentAt", content.sentAt(), Instant.class)
+        .bind("cc", Lines.join(content.cc()))
+        .bindByType("inReplyTo", content.inReplyTo(), String.class)
+        .bind("refs", Lines.join(content.references())).bind("text", content.text())
+        .bind("truncated", content.truncated()).bindByType("html", content.html(), String.class)
+        .bind("problems", Lines.join(content.problems()))
+        .bind("search", searchText(meta, content));
+  }
+
+  private static void bindAttachments(PreparedBatch batch, MessageContent content) {
+    UUID tenant = content.tenant().value();
+    UUID message = content.message().value();
+    for (Attachment a : content.attachments()) {
+      batch.bind("tenant", tenant).bind("message", message).bind("position", a.index()).bind("path", a.partPath())
+          .bindByType("filename", a.filename(), String.class).bind("type", a.contentType()).bind("size", a.size())
+          .bind("sha", a.sha256().sha256()).bind("stored", a.stored()).bind("inline", a.inline())
+          .bindByType("cid", a.contentId(), String.class).add();
+    }
   }
 
   @Override
@@ -189,43 +232,64 @@ final class JdbcMessageRepository implements MessageRepository {
   @Override
   public void insertContent(MessageContent content) {
     requireNonNull(content, "content");
-    UUID tenant = content.tenant().value();
     UUID message = content.message().value();
     MessageMeta last = lastInserted;
     MessageMeta meta = last != null && last.tenant().equals(content.tenant()) && last.id().equals(content.message())
         ? last : find(content.tenant(), content.message()).orElseThrow(() -> new NotFoundException("message " + message + " must be inserted before its content"));
-    Instant receivedAt = meta.receivedAt();
     SqlErrors.uniqueWrite(handle, "message_contents_raw_uq",
         () -> "mailbox " + content.mailbox() + " already holds a message with SHA-256 " + content.rawSha256(),
         () -> "message " + message + " already has its content",
-        () -> handle.createUpdate("INSERT INTO message_contents (tenant_id, message_id, mailbox_id, skeleton, "
-                + "raw_sha256, subject_key, received_at, sent_at, cc, in_reply_to, refs, body_text, truncated, "
-                + "body_html, problems, search_text) VALUES (:tenant, :message, :mailbox, :skeleton, :raw, :subjectKey, "
-                + ":receivedAt, :sentAt, :cc, :inReplyTo, :refs, :text, :truncated, :html, :problems, :search)")
-            .bind("tenant", tenant).bind("message", message).bind("mailbox", content.mailbox().value())
-            .bind("skeleton", content.skeleton().sha256()).bind("raw", content.rawSha256().sha256())
-            .bind("subjectKey", content.subjectKey()).bind("receivedAt", receivedAt)
-            .bindByType("sentAt", content.sentAt(), Instant.class)
-            .bind("cc", Lines.join(content.cc()))
-            .bindByType("inReplyTo", content.inReplyTo(), String.class)
-            .bind("refs", Lines.join(content.references())).bind("text", content.text())
-            .bind("truncated", content.truncated()).bindByType("html", content.html(), String.class)
-            .bind("problems", Lines.join(content.problems()))
-            .bind("search", searchText(meta, content))
-            .execute());
+        () -> bindContent(handle.createUpdate(INSERT_CONTENT), meta, content).execute());
     if (content.attachments().isEmpty()) {
       return;
     }
-    PreparedBatch batch = handle.prepareBatch("INSERT INTO message_attachments (tenant_id, message_id, position, "
-        + "part_path, filename, content_type, size_bytes, sha256, stored, inline_part, content_id) VALUES (:tenant, "
-        + ":message, :position, :path, :filename, :type, :size, :sha, :stored, :inline, :cid)");
-    for (Attachment a : content.attachments()) {
-      batch.bind("tenant", tenant).bind("message", message).bind("position", a.index()).bind("path", a.partPath())
-          .bindByType("filename", a.filename(), String.class).bind("type", a.contentType()).bind("size", a.size())
-          .bind("sha", a.sha256().sha256()).bind("stored", a.stored()).bind("inline", a.inline())
-          .bindByType("cid", a.contentId(), String.class).add();
-    }
+    PreparedBatch batch = handle.prepareBatch(INSERT_ATTACHMENT);
+    bindAttachments(batch, content);
     batch.execute();
+  }
+
+  /** Each kind of row in one batch: messages, recipients, contents, attachments. */
+  @Override
+  public void insertAll(List<MessageMeta> messages, List<MessageContent> contents) {
+    requireNonNull(messages, "messages");
+    requireNonNull(contents, "contents");
+    if (messages.size() != contents.size()) {
+      throw new IllegalArgumentException("one content per message: " + messages.size() + " messages, "
+          + contents.size() + " contents");
+    }
+    if (messages.isEmpty()) {
+      return;
+    }
+    PreparedBatch metas = handle.prepareBatch(INSERT_MESSAGE);
+    PreparedBatch recipients = handle.prepareBatch(INSERT_RECIPIENT);
+    PreparedBatch bodies = handle.prepareBatch(INSERT_CONTENT);
+    PreparedBatch attachments = handle.prepareBatch(INSERT_ATTACHMENT);
+    for (int i = 0; i < messages.size(); i++) {
+      MessageMeta meta = messages.get(i);
+      MessageContent content = contents.get(i);
+      if (!meta.tenant().equals(content.tenant()) || !meta.id().equals(content.message())) {
+        throw new IllegalArgumentException("content " + i + " belongs to another message");
+      }
+      bindMeta(metas, meta).add();
+      bindRecipients(recipients, meta);
+      bindContent(bodies, meta, content).add();
+      bindAttachments(attachments, content);
+    }
+    // a Message-ID or SHA-256 already in the mailbox fails the batch; the caller rolls back (PostgreSQL has aborted
+    // the transaction) and may insert one by one to find which
+    SqlErrors.idWrite(() -> "one of " + messages.size() + " messages, or its Message-ID or SHA-256, already exists",
+        () -> {
+          metas.execute();
+          if (recipients.size() > 0) {
+            recipients.execute();
+          }
+          bodies.execute();
+          if (attachments.size() > 0) {
+            attachments.execute();
+          }
+          return messages.size();
+        });
+    lastInserted = messages.get(messages.size() - 1);
   }
 
   @Override

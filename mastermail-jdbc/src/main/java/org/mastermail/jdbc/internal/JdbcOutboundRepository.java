@@ -39,6 +39,14 @@ final class JdbcOutboundRepository implements OutboundRepository {
   /** A queued message whose time has come. */
   private static final Due QUEUED = new Due("state = 'QUEUED' AND next_attempt_at <= ", "next_attempt_at");
 
+  /** Stores a message if its stored version is {@code :previous}. */
+  private static final String UPDATE = "UPDATE outbound_messages SET mailbox_id = :mailbox, "
+      + "conversation_id = :conversation, author_id = :author, from_address = :from, from_name = :fromName, "
+      + "reply_to = :replyTo, to_addresses = :to, cc_addresses = :cc, bcc_addresses = :bcc, "
+      + "subject = :subject, body_text = :text, body_html = :html, in_reply_to = :inReplyTo, refs = :references, "
+      + "attachments = :attachments, auto_submitted = :autoSubmitted, created_at = :createdAt, "
+      + OutboundRows.DELIVERY_ASSIGNMENTS + " WHERE tenant_id = :tenant AND id = :id AND version = :previous";
+
   private final Handle handle;
   private final Dialect dialect;
 
@@ -61,15 +69,27 @@ final class JdbcOutboundRepository implements OutboundRepository {
   @Override
   public boolean update(OutboundMessage next) {
     requireNonNull(next, "next");
-    return OutboundRows.bind(handle.createUpdate("UPDATE outbound_messages SET mailbox_id = :mailbox, "
-            + "conversation_id = :conversation, author_id = :author, from_address = :from, from_name = :fromName, "
-            + "reply_to = :replyTo, to_addresses = :to, cc_addresses = :cc, bcc_addresses = :bcc, "
-            + "subject = :subject, body_text = :text, body_html = :html, in_reply_to = :inReplyTo, refs = :references, "
-            + "attachments = :attachments, auto_submitted = :autoSubmitted, created_at = :createdAt, "
-            + OutboundRows.DELIVERY_ASSIGNMENTS + " WHERE tenant_id = :tenant AND id = :id AND version = :previous"),
-            next)
+    return OutboundRows.bind(handle.createUpdate(UPDATE), next)
         .bind("previous", next.version() - 1)
         .execute() == 1;
+  }
+
+  @Override
+  public boolean[] updateAll(List<OutboundMessage> next) {
+    requireNonNull(next, "next");
+    if (next.isEmpty()) {
+      return new boolean[0];
+    }
+    PreparedBatch batch = handle.prepareBatch(UPDATE);
+    for (OutboundMessage m : next) {
+      OutboundRows.bind(batch, m).bind("previous", m.version() - 1).add();
+    }
+    int[] counts = batch.execute();
+    boolean[] updated = new boolean[counts.length];
+    for (int i = 0; i < counts.length; i++) {
+      updated[i] = counts[i] == 1;
+    }
+    return updated;
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.mastermail.testkit.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mastermail.testkit.storage.Fixtures.at;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mastermail.conversation.Conversation;
@@ -60,6 +61,36 @@ public interface ConversationStorageContract {
     Conversation next = c.change().assignee(null).due(null, false).tags(Set.of()).links(Set.of()).done();
     assertThat(storage().inTransaction((StorageSession s) -> s.conversations().update(next))).isTrue();
     assertThat(storage().inTransaction((StorageSession s) -> s.conversations().find(w.id(), c.id()))).contains(next);
+  }
+
+  @Test
+  default void touchShouldSetLastActivityAndVersionOnlyOncePerConversation() {
+    World w = Fixtures.world(storage());
+    Conversation tagged = Fixtures.conversation(w).assignee(w.bob()).tags("vip").links(EntityRef.of("contact", "1"))
+        .lastActivity(at(1)).insert(storage());
+    Conversation changed = Fixtures.conversation(w).insert(storage());
+    Conversation changedTwice = changed.change().assignee(w.alice().id()).done();
+    assertThat(storage().inTransaction((StorageSession s) -> s.conversations().update(changedTwice))).isTrue();
+    List<Conversation> touched = storage().inTransaction(s -> s.conversations().touch(w.id(),
+        List.of(changed.id(), tagged.id(), ConversationId.random(), changed.id()), at(50)));
+    Conversation expectedTagged = tagged.change().lastActivityAt(at(50)).done();
+    Conversation expectedChanged = changedTwice.change().lastActivityAt(at(50)).done();
+    assertThat(touched).containsExactly(expectedChanged, expectedTagged);
+    assertThat(storage().inTransaction((StorageSession s) -> s.conversations().find(w.id(), tagged.id())))
+        .contains(expectedTagged);
+    assertThat(storage().inTransaction((StorageSession s) -> s.conversations().find(w.id(), changed.id())))
+        .contains(expectedChanged);
+  }
+
+  @Test
+  default void touchShouldNotReachIntoAnotherTenant() {
+    World w = Fixtures.world(storage());
+    World other = Fixtures.world(storage());
+    Conversation theirs = Fixtures.conversation(other).insert(storage());
+    assertThat(storage().inTransaction((StorageSession s) -> s.conversations().touch(w.id(), List.of(theirs.id()),
+        at(50)))).isEmpty();
+    assertThat(storage().inTransaction((StorageSession s) -> s.conversations().find(other.id(), theirs.id())))
+        .contains(theirs);
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.mastermail.testkit.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mastermail.testkit.storage.Fixtures.at;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mastermail.conversation.Conversation;
 import org.mastermail.event.Event;
@@ -35,6 +36,19 @@ public interface EventStorageContract {
     storage().useTransaction(s -> s.events().append(read));
     assertThat(storage().inTransaction((StorageSession s) -> s.events().listByConversation(w.id(), c.id())))
         .containsExactly(created, assigned, backdated, read);
+  }
+
+  @Test
+  default void appendAllShouldKeepOrderAndEveryField() {
+    World w = Fixtures.world(storage());
+    Conversation c = Fixtures.conversation(w).insert(storage());
+    Event sent = new Event(w.id(), EventId.random(), EventType.MESSAGE_SENT, c.id(), w.alice().id(), at(4), null,
+        "abc@example.com", 3);
+    Event later = Fixtures.event(w.id(), c.id(), EventType.READ, at(2));
+    storage().useTransaction(s -> s.events().appendAll(List.of(sent, later)));
+    storage().useTransaction(s -> s.events().appendAll(List.of()));
+    assertThat(storage().inTransaction((StorageSession s) -> s.events().listByConversation(w.id(), c.id())))
+        .containsExactly(sent, later);
   }
 
   @Test

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mastermail.testkit.storage.Fixtures.at;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.mastermail.blob.BlobId;
 import org.mastermail.conversation.Conversation;
 import org.mastermail.mailbox.Mailbox;
 import org.mastermail.message.Direction;
+import org.mastermail.message.MessageContent;
 import org.mastermail.message.MessageId;
 import org.mastermail.message.MessageMeta;
 import org.mastermail.storage.DuplicateKeyException;
@@ -45,6 +49,46 @@ public interface MessageStorageContract {
     });
     assertThat(storage().inTransaction((StorageSession s) -> s.messages().listByConversation(w.id(), c.id())))
         .containsExactly(first, second, reply);
+  }
+
+  private static MessageContent content(MessageMeta m, String text) {
+    BlobId sha = BlobId.ofDigest(Arrays.copyOf(m.id().value().toString().getBytes(
+        StandardCharsets.US_ASCII), 32));
+    return new MessageContent(m.tenant(), m.id(), m.mailbox(), sha, sha, "hello", m.receivedAt(),
+        List.of("cc@example.org"), null, List.of(), text, false, null, List.of(), List.of());
+  }
+
+  @Test
+  default void insertAllShouldStoreEachMessageWithItsContent() {
+    World w = Fixtures.world(storage());
+    Conversation c = Fixtures.conversation(w).insert(storage());
+    MessageMeta first = message(c, w.info(), "one@example.org", at(10));
+    MessageMeta second = message(c, w.info(), null, at(20));
+    storage().useTransaction(s -> s.messages().insertAll(List.of(first, second),
+        List.of(content(first, "first body"), content(second, "second body"))));
+    storage().useTransaction(s -> s.messages().insertAll(List.of(), List.of()));
+    storage().useTransaction(s -> {
+      assertThat(s.messages().listByConversation(w.id(), c.id())).containsExactly(first, second);
+      assertThat(s.messages().content(w.id(), first.id()).orElseThrow().text()).isEqualTo("first body");
+      assertThat(s.messages().content(w.id(), second.id()).orElseThrow().rawSha256())
+          .isEqualTo(content(second, "").rawSha256());
+      assertThat(s.messages().findByMessageIds(w.id(), w.info().id(), List.of("one@example.org")))
+          .containsExactly(first);
+    });
+  }
+
+  @Test
+  default void insertAllShouldFailWhenAMessageIdHeaderIsTaken() {
+    World w = Fixtures.world(storage());
+    Conversation c = Fixtures.conversation(w).insert(storage());
+    MessageMeta original = message(c, w.info(), "same@example.org", at(1));
+    storage().useTransaction(s -> s.messages().insert(original));
+    MessageMeta fresh = message(c, w.info(), "fresh@example.org", at(2));
+    MessageMeta repeat = message(c, w.info(), "same@example.org", at(3));
+    assertThatThrownBy(() -> storage().useTransaction(s -> s.messages().insertAll(List.of(fresh, repeat),
+        List.of(content(fresh, "a"), content(repeat, "b"))))).isInstanceOf(DuplicateKeyException.class);
+    assertThat(storage().inTransaction((StorageSession s) -> s.messages().listByConversation(w.id(), c.id())))
+        .containsExactly(original);
   }
 
   @Test

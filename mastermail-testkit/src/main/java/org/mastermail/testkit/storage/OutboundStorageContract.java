@@ -100,6 +100,26 @@ public interface OutboundStorageContract {
   }
 
   @Test
+  default void outboundUpdateAllShouldTellWhichWereStored() {
+    World w = Fixtures.world(storage());
+    OutboundMessage first = outgoing(w).insert(storage());
+    OutboundMessage second = outgoing(w).insert(storage());
+    OutboundMessage firstSent = first.with(ConversationId.random(), OutboundFixtures.queued(at(5)), at(1));
+    OutboundMessage secondStale = second.with(Delivery.draft(), at(2)).with(Delivery.draft(), at(3));
+    OutboundMessage missing = outgoing(w).build().with(Delivery.draft(), at(4));
+
+    boolean[] updated = storage().inTransaction((StorageSession s) -> s.outbound().updateAll(List.of(firstSent,
+        secondStale, missing)));
+
+    assertThat(updated).containsExactly(true, false, false);
+    assertThat(storage().inTransaction((StorageSession s) -> s.outbound().updateAll(List.of()))).isEmpty();
+    assertThat(storage().inTransaction((StorageSession s) -> s.outbound().find(w.id(), first.id())))
+        .contains(firstSent);
+    assertThat(storage().inTransaction((StorageSession s) -> s.outbound().find(w.id(), second.id())))
+        .contains(second);
+  }
+
+  @Test
   default void outboundUpdateShouldStoreTheNewConversationAndDelivery() {
     World w = Fixtures.world(storage());
     OutboundMessage draft = outgoing(w).insert(storage());

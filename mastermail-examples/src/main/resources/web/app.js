@@ -458,8 +458,10 @@ async function outboundPage(main, view, query) {
   const mailbox = query.get('mailbox') || (boxes[0] && boxes[0].id);
   const title = (BOXES.find(([b]) => b === view) || [view, view])[1];
   if (!mailbox) { fill(main, h('h1', title), h('p.empty', 'No mailbox to show.')); return; }
+  // a later draw, or a draft opened for editing meanwhile, wins over this one when it answers late
+  const draw = main.draw = (main.draw || 0) + 1;
   const page = await api('GET', '/api/outbound?' + new URLSearchParams({ mailbox, view }));
-  if (!main.isConnected) return;
+  if (!main.isConnected || main.draw !== draw) return;
   const picker = h('select#out-mailbox', { 'aria-label': 'Mailbox',
     onchange: (e) => go('#/out/' + view + '?mailbox=' + e.target.value) },
   boxes.map((m) => option(m.id, m.address, mailbox)));
@@ -501,6 +503,7 @@ function editDraft(main, o, view, query) {
     } }, 'Save'), h('button#draft-close', { onclick: () => outboundPage(main, view, query) }, 'Close'))));
   const old = document.getElementById('draft-editor');
   if (old) old.remove();
+  main.draw = (main.draw || 0) + 1; // a list still loading must not wipe the editor
   main.append(editor);
   text.focus();
   refresh = null; // no live redraw while writing

@@ -45,7 +45,10 @@ final class DefaultPermissionAdmin implements PermissionAdmin {
 
   @Override
   public List<Role> roles(Actor actor) {
-    return engine.write(actor, (w, a) -> w.s().permissions().roles(actor.tenant()));
+    return engine.read(actor, (w, a) -> {
+      a.require(Permission.MANAGE_PERMISSIONS, "list roles");
+      return w.s().permissions().roles(actor.tenant());
+    });
   }
 
   @Override

@@ -49,6 +49,7 @@ public interface AdminPermissionContract extends EngineFixture {
           Grant g = o.mm.admin().permissions().grant(o.bob.user(), null, Permission.VIEW_REPORTS, Set.of(), o.admin);
           o.mm.admin().permissions().revoke(g.id(), a);
         }),
+        new Row("permissions.roles", (o, a) -> o.mm.admin().permissions().roles(a)),
         new Row("permissions.grantsOf(colleague)", (o, a) -> o.mm.admin().permissions().grantsOf(o.bob.user(), a)),
         new Row("mailboxes.createShared",
             (o, a) -> o.mm.admin().mailboxes().createShared("new@" + o.domain, "New", a)),

@@ -222,8 +222,10 @@ async function inboxPage(main, query) {
   for (const k of ['status', 'mailbox', 'q', 'tag', 'category', 'cursor', 'sort']) {
     if (query.get(k)) params.set(k, query.get(k));
   }
+  const draw = main.draw = (main.draw || 0) + 1;
   const page = await api('GET', '/api/conversations?' + params);
-  if (!main.isConnected) return; // the user moved on while this loaded
+  // the user moved on while this loaded, or a later redraw was asked for (an older answer must not win)
+  if (!main.isConnected || main.draw !== draw) return;
   const title = (VIEWS.find(([v]) => v === view) || [view, view])[1];
   const setFilter = (k, v) => {
     const q = new URLSearchParams(query);

@@ -16,7 +16,7 @@ import org.mastermail.internal.mime.SingleInstanceStore.ExtractedPart;
  * only when {@link Base64Checker} vouches that it re-encodes to the same bytes; any other body is stored as it is.
  */
 final class PartExtractor implements Closeable {
-  static final int MEMORY_LIMIT = 64 * 1024;
+  static final int MEMORY_LIMIT = 1024 * 1024;
 
   private final BlobSink blobs;
   private final int minExtractBytes;

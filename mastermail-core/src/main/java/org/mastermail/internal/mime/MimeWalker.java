@@ -91,7 +91,7 @@ final class MimeWalker {
     } else if (part.isReadableMessage()) {
       startHeaders(depth + 1, false);
     } else if (part.isBase64() || part.isAttachmentLike()) {
-      extractor.begin(part);
+      extractor.begin(part, lines.endOffset());
       state = State.BODY;
     } else {
       state = State.INLINE;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.blob.StoredBlob;
+import org.mastermail.internal.mime.SingleInstanceStore.Base64Body;
 import org.mastermail.internal.mime.SingleInstanceStore.ExtractedPart;
 
 /**
@@ -23,6 +24,8 @@ final class PartExtractor implements Closeable {
   private final @Nullable Path spoolDirectory;
   private final SkeletonWriter out;
   private final List<ExtractedPart> parts = new ArrayList<>();
+  private final List<Base64Body> base64Bodies = new ArrayList<>();
+  private long bodyOffset;
   private @Nullable Spool spool;
   private @Nullable Base64Checker checker;
   private String encoding = "";
@@ -35,8 +38,9 @@ final class PartExtractor implements Closeable {
     this.out = out;
   }
 
-  /** Starts holding the body of a part with these headers. */
-  void begin(PartHeaders headers) {
+  /** Starts holding the body of a part with these headers, which starts {@code offset} bytes into the message. */
+  void begin(PartHeaders headers, long offset) {
+    bodyOffset = offset;
     spool = new Spool(spoolDirectory, MEMORY_LIMIT);
     checker = headers.isBase64() ? new Base64Checker() : null;
     encoding = headers.encoding();
@@ -90,6 +94,7 @@ final class PartExtractor implements Closeable {
         canonical.finalLineEnding());
     copyLiteral(held, canonical.extractedLength());
     parts.add(new ExtractedPart(blob.id(), canonical.decodedSize(), "base64"));
+    base64Bodies.add(new Base64Body(bodyOffset, canonical.extractedLength(), blob.id(), canonical.decodedSize()));
     return true;
   }
 
@@ -125,6 +130,11 @@ final class PartExtractor implements Closeable {
       throw new IllegalStateException("no part body is being held");
     }
     return held;
+  }
+
+  /** The base64 parts extracted so far, in message order, with where their encoded bytes lie. */
+  List<Base64Body> base64Bodies() {
+    return base64Bodies;
   }
 
   /** The parts extracted so far, in message order. */

@@ -76,7 +76,7 @@ public final class DefaultIntake implements Intake {
       }
       SingleInstanceStore.Archived archived;
       try (InputStream in = spool.open()) {
-        archived = blobs.storeHoldingSmallBlobs(in);
+        archived = blobs.storeHoldingSmallBlobs(in, spool::read);
       }
       ParsedMessage parsed;
       try (InputStream in = spool.open()) {

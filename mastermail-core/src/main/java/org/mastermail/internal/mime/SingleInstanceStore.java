@@ -143,7 +143,15 @@ public final class SingleInstanceStore {
    * @throws MasterMailException only when reading {@code raw}, spooling, or the blob store fails
    */
   public Archived store(InputStream raw) {
-    return store(raw, false);
+    return store(raw, false, null);
+  }
+
+  /**
+   * As {@link #store}, reading part bodies back from {@code source} (the same bytes as {@code raw}, readable at any
+   * position) instead of copying them aside, in memory or a temporary file, while they stream past.
+   */
+  public Archived store(InputStream raw, PositionalBytes source) {
+    return store(raw, false, requireNonNull(source, "source"));
   }
 
   /**
@@ -152,10 +160,15 @@ public final class SingleInstanceStore {
    * archives the message (one round trip for them all, and nothing visible unless the message commits).
    */
   public Archived storeHoldingSmallBlobs(InputStream raw) {
-    return store(raw, true);
+    return store(raw, true, null);
   }
 
-  private Archived store(InputStream raw, boolean hold) {
+  /** As {@link #storeHoldingSmallBlobs(InputStream)}, reading part bodies back from {@code source}, see above. */
+  public Archived storeHoldingSmallBlobs(InputStream raw, PositionalBytes source) {
+    return store(raw, true, requireNonNull(source, "source"));
+  }
+
+  private Archived store(InputStream raw, boolean hold, @Nullable PositionalBytes source) {
     requireNonNull(raw, "raw");
     BlobSink sink = new BlobSink(blobs, hold);
     MessageDigest digest = Sha256.newDigest();
@@ -164,7 +177,7 @@ public final class SingleInstanceStore {
       LineReader lines = new LineReader(new DigestInputStream(raw, digest), LineReader.DEFAULT_CAPACITY);
       List<ExtractedPart> parts;
       List<Base64Body> base64Bodies;
-      try (PartExtractor extractor = new PartExtractor(sink, minExtractBytes, spoolDirectory, out)) {
+      try (PartExtractor extractor = new PartExtractor(sink, minExtractBytes, spoolDirectory, out, source)) {
         new MimeWalker(lines, out, extractor).walk();
         parts = extractor.parts();
         base64Bodies = extractor.base64Bodies();

@@ -12,6 +12,7 @@ import org.mastermail.blob.BlobId;
 import org.mastermail.blob.BlobStore;
 import org.mastermail.conversation.Conversation;
 import org.mastermail.conversation.ConversationId;
+import org.mastermail.event.Event;
 import org.mastermail.event.EventType;
 import org.mastermail.intake.IngestResult;
 import org.mastermail.intake.IngestResult.Outcome;
@@ -75,8 +76,10 @@ final class Archiving {
     String subjectKey = Subjects.key(subject);
     Optional<ConversationId> thread = Threading.find(w.s(), tenant, mailbox, parsed, from.isEmpty() ? null : from,
         subjectKey, w.now());
+    // a new conversation's event goes into the log with the message's, in one batch
+    List<Event> events = new ArrayList<>(2);
     Conversation conversation = thread.isPresent() ? continueThread(w, tenant, thread.get())
-        : startThread(w, tenant, mailbox, subject);
+        : startThread(w, tenant, mailbox, subject, events);
     // the skeleton and small attachments: with the message, so that they are visible only once it commits
     blobs.putAll(archived.held(), w.s());
     MessageId id = MessageId.random();
@@ -89,7 +92,9 @@ final class Archiving {
         usableIds(parsed.references()),
         Text.storable(parsed.text()), parsed.truncated(), Text.storableOrNull(parsed.html()),
         attachments, problems.stream().map(Text::storable).toList()));
-    w.event(tenant, EventType.MESSAGE_RECEIVED, conversation.id(), null, null, id, conversation.version());
+    events.add(w.newEvent(tenant, EventType.MESSAGE_RECEIVED, conversation.id(), null, null, id,
+        conversation.version()));
+    w.appendAll(events);
     conversation = Routing.route(w, router, mailer, conversation, meta, parsed, attachments, thread.isPresent());
     if (item != null) {
       w.s().sources().record(tenant, item, id);
@@ -150,13 +155,15 @@ final class Archiving {
     return next;
   }
 
-  private static Conversation startThread(Work w, TenantId tenant, MailboxId mailbox, String subject) {
+  /** Inserts a new conversation; its event is added to {@code events}, for the caller to append. */
+  private static Conversation startThread(Work w, TenantId tenant, MailboxId mailbox, String subject,
+      List<Event> events) {
     Status first = w.s().statuses().list(tenant).stream().findFirst()
         .orElseThrow(() -> new IllegalStateException("tenant " + tenant + " has no status"));
     Conversation c = new Conversation(tenant, ConversationId.random(), mailbox, subject, null, first.id(), null, false,
         Set.of(), Set.of(), w.now(), w.now(), 1);
     w.s().conversations().insert(c);
-    w.event(tenant, EventType.CONVERSATION_CREATED, c.id(), null, null, subject, c.version());
+    events.add(w.newEvent(tenant, EventType.CONVERSATION_CREATED, c.id(), null, null, subject, c.version()));
     return c;
   }
 

@@ -20,6 +20,7 @@ import org.mastermail.intake.IntakeSettings;
 import org.mastermail.intake.SourceId;
 import org.mastermail.intake.SourceItem;
 import org.mastermail.internal.mime.SingleInstanceStore;
+import org.mastermail.internal.parse.KnownBodies;
 import org.mastermail.internal.parse.MessageParser;
 import org.mastermail.internal.parse.ParseLimits;
 import org.mastermail.internal.parse.ParsedMessage;
@@ -75,11 +76,11 @@ public final class DefaultIntake implements Intake {
       }
       SingleInstanceStore.Archived archived;
       try (InputStream in = spool.open()) {
-        archived = blobs.storeHoldingSmallBlobs(in);
+        archived = blobs.storeHoldingSmallBlobs(in, spool::read);
       }
       ParsedMessage parsed;
       try (InputStream in = spool.open()) {
-        parsed = parser.parse(in);
+        parsed = parser.parse(in, knownBodies(archived, spool));
       }
       return retryingDuplicates(() -> engine.write(w -> Archiving.archive(w, tenant, mailbox, item, archived, parsed,
           blobStore, router, mailer)));
@@ -87,6 +88,23 @@ public final class DefaultIntake implements Intake {
       throw new MasterMailException("cannot read the message to archive into mailbox " + mailbox + ": "
           + e.getMessage(), e);
     }
+  }
+
+  /** The base64 bodies the store has just decoded and hashed, which the parser then need not decode again. */
+  private static KnownBodies knownBodies(SingleInstanceStore.Archived archived, RawSpool spool) {
+    List<KnownBodies.Body> bodies = archived.base64Bodies().stream()
+        .map(b -> new KnownBodies.Body(b.offset(), b.length(), b.decodedSize(), b.blob().sha256())).toList();
+    return bodies.isEmpty() ? KnownBodies.NONE : new KnownBodies() {
+      @Override
+      public List<Body> bodies() {
+        return bodies;
+      }
+
+      @Override
+      public int read(long position, byte[] b, int off, int len) throws IOException {
+        return spool.read(position, b, off, len);
+      }
+    };
   }
 
   private boolean knownItem(TenantId tenant, MailboxId mailbox, SourceItem item) {

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +27,8 @@ final class RawSpool implements AutoCloseable {
   private final @Nullable Path file;
   private final long size;
   private final boolean complete;
+  /** Opened on the first positional read of a spooled file, closed with the spool. */
+  private @Nullable FileChannel channel;
 
   private RawSpool(byte @Nullable [] memory, @Nullable Path file, long size, boolean complete) {
     this.memory = memory;
@@ -82,6 +87,25 @@ final class RawSpool implements AutoCloseable {
     return Files.newInputStream(requireFile(path));
   }
 
+  /** Reads up to {@code len} bytes from {@code position} of the message; -1 at its end. */
+  int read(long position, byte[] b, int off, int len) throws IOException {
+    byte[] bytes = memory;
+    if (bytes != null) {
+      if (position >= bytes.length) {
+        return -1;
+      }
+      int n = (int) Math.min(len, bytes.length - position);
+      System.arraycopy(bytes, (int) position, b, off, n);
+      return n;
+    }
+    FileChannel open = channel;
+    if (open == null) {
+      open = FileChannel.open(requireFile(file), StandardOpenOption.READ);
+      channel = open;
+    }
+    return open.read(ByteBuffer.wrap(b, off, len), position);
+  }
+
   private static Path requireFile(@Nullable Path path) {
     if (path == null) {
       throw new IllegalStateException("a spool is either in memory or in a file");
@@ -96,6 +120,11 @@ final class RawSpool implements AutoCloseable {
       return;
     }
     try {
+      FileChannel open = channel;
+      channel = null;
+      if (open != null) {
+        open.close();
+      }
       Files.deleteIfExists(path);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete the spooled message " + path, e);

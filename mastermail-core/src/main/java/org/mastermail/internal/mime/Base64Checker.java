@@ -58,13 +58,41 @@ final class Base64Checker {
         failed = true;
         return;
       }
-      for (int i = start; i < contentEnd && !failed; i++) {
+      int i = plainRun(b, start, contentEnd);
+      for (; i < contentEnd && !failed; i++) {
         character(b[i] & 0xFF);
       }
     }
     if (lineEnd && !failed) {
       endLine(end - contentEnd);
     }
+  }
+
+  /**
+   * Takes the alphabet characters from {@code start} on in one tight loop while no padding has been seen (the whole of
+   * every line but the last), and returns where the character-by-character path has to go on.
+   */
+  private int plainRun(byte[] b, int start, int contentEnd) {
+    if (padding > 0 || padPending) {
+      return start;
+    }
+    int i = start;
+    int last = -1;
+    while (i < contentEnd) {
+      int v = VALUES[b[i] & 0xFF];
+      if (v < 0) {
+        break;
+      }
+      last = v;
+      i++;
+    }
+    int run = i - start;
+    if (run > 0) {
+      lastValue = last;
+      quantum = (quantum + run) & 3;
+      dataChars += run;
+    }
+    return i;
   }
 
   private void character(int c) {

@@ -128,4 +128,14 @@ final class LineReader {
   long bytesRead() {
     return bytesRead;
   }
+
+  /** How many bytes of the stream come before the current piece. */
+  long startOffset() {
+    return bytesRead - (limit - start);
+  }
+
+  /** How many bytes of the stream come before the end of the current piece: where the next piece starts. */
+  long endOffset() {
+    return bytesRead - (limit - end);
+  }
 }

@@ -60,11 +60,11 @@ final class MimeWalker {
         case INLINE -> out.literal(b, start, end - start);
       }
     }
-    endBody();
+    endBody(lines.bytesRead());
   }
 
   private void delimiter(int index, boolean closing) throws IOException {
-    endBody();
+    endBody(lines.startOffset());
     BoundaryStack.Frame frame = boundaries.unwindTo(index, closing);
     if (closing) {
       state = State.INLINE;
@@ -91,16 +91,17 @@ final class MimeWalker {
     } else if (part.isReadableMessage()) {
       startHeaders(depth + 1, false);
     } else if (part.isBase64() || part.isAttachmentLike()) {
-      extractor.begin(part);
+      extractor.begin(part, lines.endOffset());
       state = State.BODY;
     } else {
       state = State.INLINE;
     }
   }
 
-  private void endBody() throws IOException {
+  /** Ends the body under way, if any, which ran up to {@code endOffset} bytes into the message. */
+  private void endBody(long endOffset) throws IOException {
     if (state == State.BODY) {
-      extractor.end();
+      extractor.end(endOffset);
       state = State.INLINE;
     }
   }

@@ -8,36 +8,46 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.blob.StoredBlob;
+import org.mastermail.internal.mime.SingleInstanceStore.Base64Body;
 import org.mastermail.internal.mime.SingleInstanceStore.ExtractedPart;
 
 /**
- * Holds one leaf body at a time while it streams past (in a {@link Spool}), then either stores it as a blob and writes
+ * Holds one leaf body at a time while it streams past (in a {@link Spool}, or as a range of the message when that can
+ * be read again), then either stores it as a blob and writes
  * a reference into the skeleton, or writes it into the skeleton as literal bytes. A base64 body is stored decoded, and
  * only when {@link Base64Checker} vouches that it re-encodes to the same bytes; any other body is stored as it is.
  */
 final class PartExtractor implements Closeable {
-  static final int MEMORY_LIMIT = 64 * 1024;
+  static final int MEMORY_LIMIT = 1024 * 1024;
 
   private final BlobSink blobs;
   private final int minExtractBytes;
   private final @Nullable Path spoolDirectory;
   private final SkeletonWriter out;
   private final List<ExtractedPart> parts = new ArrayList<>();
-  private @Nullable Spool spool;
+  private final List<Base64Body> base64Bodies = new ArrayList<>();
+  private long bodyOffset;
+  private final @Nullable PositionalBytes source;
+  private @Nullable HeldBody spool;
   private @Nullable Base64Checker checker;
   private String encoding = "";
   private int lastLineEnding;
 
-  PartExtractor(BlobSink blobs, int minExtractBytes, @Nullable Path spoolDirectory, SkeletonWriter out) {
+  /** @param source the message, readable again: bodies are then read back from it, not copied (null: copied) */
+  PartExtractor(BlobSink blobs, int minExtractBytes, @Nullable Path spoolDirectory, SkeletonWriter out,
+      @Nullable PositionalBytes source) {
+    this.source = source;
     this.blobs = blobs;
     this.minExtractBytes = minExtractBytes;
     this.spoolDirectory = spoolDirectory;
     this.out = out;
   }
 
-  /** Starts holding the body of a part with these headers. */
-  void begin(PartHeaders headers) {
-    spool = new Spool(spoolDirectory, MEMORY_LIMIT);
+  /** Starts holding the body of a part with these headers, which starts {@code offset} bytes into the message. */
+  void begin(PartHeaders headers, long offset) {
+    bodyOffset = offset;
+    PositionalBytes bytes = source;
+    spool = bytes != null ? new RangeBody(bytes, offset) : new Spool(spoolDirectory, MEMORY_LIMIT);
     checker = headers.isBase64() ? new Base64Checker() : null;
     encoding = headers.encoding();
     lastLineEnding = 0;
@@ -48,7 +58,7 @@ final class PartExtractor implements Closeable {
   }
 
   void accept(byte[] b, int start, int contentEnd, int end, boolean lineEnd) throws IOException {
-    Spool held = requireSpool();
+    HeldBody held = requireSpool();
     held.write(b, start, end - start);
     Base64Checker base64 = checker;
     if (base64 != null) {
@@ -57,9 +67,16 @@ final class PartExtractor implements Closeable {
     lastLineEnding = lineEnd ? end - contentEnd : 0;
   }
 
-  /** The body is complete: extracts it or writes it inline. */
-  void end() throws IOException {
-    Spool held = requireSpool();
+  /** The body is complete, {@code endOffset} bytes into the message: extracts it or writes it inline. */
+  void end(long endOffset) throws IOException {
+    HeldBody held = requireSpool();
+    if (bodyOffset + held.size() != endOffset) {
+      held.close();
+      spool = null;
+      // every byte between a part's headers and its end reaches accept, so this is a bug, never a message's doing
+      throw new IllegalStateException("part body from " + bodyOffset + " took " + held.size() + " bytes but ended at "
+          + endOffset);
+    }
     Base64Checker base64 = checker;
     spool = null;
     checker = null;
@@ -73,7 +90,7 @@ final class PartExtractor implements Closeable {
     }
   }
 
-  private boolean extractBase64(Spool held, Base64Checker base64) throws IOException {
+  private boolean extractBase64(HeldBody held, Base64Checker base64) throws IOException {
     Base64Checker.Canonical canonical = base64.finish();
     if (canonical == null || canonical.decodedSize() < minExtractBytes) {
       return false;
@@ -90,10 +107,11 @@ final class PartExtractor implements Closeable {
         canonical.finalLineEnding());
     copyLiteral(held, canonical.extractedLength());
     parts.add(new ExtractedPart(blob.id(), canonical.decodedSize(), "base64"));
+    base64Bodies.add(new Base64Body(bodyOffset, canonical.extractedLength(), blob.id(), canonical.decodedSize()));
     return true;
   }
 
-  private boolean extractAsIs(Spool held) throws IOException {
+  private boolean extractAsIs(HeldBody held) throws IOException {
     // The line ending before the next boundary belongs to the delimiter, not to the file, so it stays in the skeleton.
     long length = held.size() - lastLineEnding;
     if (length < minExtractBytes) {
@@ -112,19 +130,24 @@ final class PartExtractor implements Closeable {
     return true;
   }
 
-  private void copyLiteral(Spool held, long from) throws IOException {
+  private void copyLiteral(HeldBody held, long from) throws IOException {
     try (InputStream in = held.openInput()) {
       in.skipNBytes(from);
       out.literal(in, held.size() - from);
     }
   }
 
-  private Spool requireSpool() {
-    Spool held = spool;
+  private HeldBody requireSpool() {
+    HeldBody held = spool;
     if (held == null) {
       throw new IllegalStateException("no part body is being held");
     }
     return held;
+  }
+
+  /** The base64 parts extracted so far, in message order, with where their encoded bytes lie. */
+  List<Base64Body> base64Bodies() {
+    return base64Bodies;
   }
 
   /** The parts extracted so far, in message order. */
@@ -134,7 +157,7 @@ final class PartExtractor implements Closeable {
 
   @Override
   public void close() throws IOException {
-    Spool held = spool;
+    HeldBody held = spool;
     spool = null;
     if (held != null) {
       held.close();

@@ -57,14 +57,17 @@ public final class SingleInstanceStore {
    * @param parts the bodies stored as blobs of their own, in message order
    * @param held the blobs (skeleton, small bodies) not yet stored, which the caller must store with
    *     {@link BlobStore#putAll} before or with the rows that refer to this message; empty from {@link #store}
+   * @param base64Bodies the base64 bodies among {@code parts}, with where their encoded bytes lie in the original, so
+   *     that a parser reading the same bytes can take their decoded size and digest instead of decoding them again
    */
   public record Archived(BlobId skeleton, BlobId rawSha256, long rawSize, List<ExtractedPart> parts,
-      List<BlobStore.Known> held) {
+      List<BlobStore.Known> held, List<Base64Body> base64Bodies) {
     public Archived {
       requireNonNull(skeleton, "skeleton");
       requireNonNull(rawSha256, "rawSha256");
       parts = List.copyOf(parts);
       held = List.copyOf(held);
+      base64Bodies = List.copyOf(base64Bodies);
       if (rawSize < 0) {
         throw new InvalidInputException("rawSize must not be negative, was " + rawSize);
       }
@@ -85,6 +88,25 @@ public final class SingleInstanceStore {
       requireNonNull(contentTransferEncoding, "contentTransferEncoding");
       if (decodedSize < 0) {
         throw new InvalidInputException("decodedSize must not be negative, was " + decodedSize);
+      }
+    }
+  }
+
+  /**
+   * A base64 body stored decoded: its encoded bytes are {@code length} bytes from {@code offset} of the original (all
+   * base64 characters and line endings, as {@link Base64Checker} accepted them), and they decode to the blob.
+   *
+   * @param offset where the body starts, counted from the first byte {@link #store} read
+   * @param length the encoded bytes that were decoded into the blob (line endings included, blank lines after them not)
+   * @param blob the decoded attachment's blob, named by its SHA-256
+   * @param decodedSize the blob's size
+   */
+  public record Base64Body(long offset, long length, BlobId blob, long decodedSize) {
+    public Base64Body {
+      requireNonNull(blob, "blob");
+      if (offset < 0 || length < 0 || decodedSize < 0) {
+        throw new InvalidInputException("offset, length and decodedSize must not be negative, were " + offset + ", "
+            + length + ", " + decodedSize);
       }
     }
   }
@@ -121,7 +143,15 @@ public final class SingleInstanceStore {
    * @throws MasterMailException only when reading {@code raw}, spooling, or the blob store fails
    */
   public Archived store(InputStream raw) {
-    return store(raw, false);
+    return store(raw, false, null);
+  }
+
+  /**
+   * As {@link #store}, reading part bodies back from {@code source} (the same bytes as {@code raw}, readable at any
+   * position) instead of copying them aside, in memory or a temporary file, while they stream past.
+   */
+  public Archived store(InputStream raw, PositionalBytes source) {
+    return store(raw, false, requireNonNull(source, "source"));
   }
 
   /**
@@ -130,10 +160,15 @@ public final class SingleInstanceStore {
    * archives the message (one round trip for them all, and nothing visible unless the message commits).
    */
   public Archived storeHoldingSmallBlobs(InputStream raw) {
-    return store(raw, true);
+    return store(raw, true, null);
   }
 
-  private Archived store(InputStream raw, boolean hold) {
+  /** As {@link #storeHoldingSmallBlobs(InputStream)}, reading part bodies back from {@code source}, see above. */
+  public Archived storeHoldingSmallBlobs(InputStream raw, PositionalBytes source) {
+    return store(raw, true, requireNonNull(source, "source"));
+  }
+
+  private Archived store(InputStream raw, boolean hold, @Nullable PositionalBytes source) {
     requireNonNull(raw, "raw");
     BlobSink sink = new BlobSink(blobs, hold);
     MessageDigest digest = Sha256.newDigest();
@@ -141,9 +176,11 @@ public final class SingleInstanceStore {
       SkeletonWriter out = new SkeletonWriter(skeleton);
       LineReader lines = new LineReader(new DigestInputStream(raw, digest), LineReader.DEFAULT_CAPACITY);
       List<ExtractedPart> parts;
-      try (PartExtractor extractor = new PartExtractor(sink, minExtractBytes, spoolDirectory, out)) {
+      List<Base64Body> base64Bodies;
+      try (PartExtractor extractor = new PartExtractor(sink, minExtractBytes, spoolDirectory, out, source)) {
         new MimeWalker(lines, out, extractor).walk();
         parts = extractor.parts();
+        base64Bodies = extractor.base64Bodies();
       }
       BlobId rawSha256 = BlobId.ofDigest(digest.digest());
       out.finish(lines.bytesRead(), rawSha256);
@@ -151,7 +188,7 @@ public final class SingleInstanceStore {
       try (InputStream in = skeleton.openInput()) {
         stored = skeleton.size() <= SKELETON_MEMORY_LIMIT ? sink.put(in.readAllBytes()) : sink.put(in);
       }
-      return new Archived(stored.id(), rawSha256, lines.bytesRead(), parts, sink.held());
+      return new Archived(stored.id(), rawSha256, lines.bytesRead(), parts, sink.held(), base64Bodies);
     } catch (IOException | UncheckedIOException e) {
       throw new MasterMailException("cannot store message: " + e.getMessage(), e);
     }

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * Bytes written once and read back, kept in memory up to a limit and in a temporary file beyond it, so that a part of
  * any size can be held while deciding what to do with it. Closing deletes the file.
  */
-final class Spool extends OutputStream {
+final class Spool extends OutputStream implements HeldBody {
   private static final int FILE_BUFFER = 64 * 1024;
 
   private final @Nullable Path directory;
@@ -69,12 +69,14 @@ final class Spool extends OutputStream {
   }
 
   /** The number of bytes written so far. */
-  long size() {
+  @Override
+  public long size() {
     return size;
   }
 
   /** Reads back everything written so far; the caller closes the stream before closing the spool. */
-  InputStream openInput() throws IOException {
+  @Override
+  public InputStream openInput() throws IOException {
     OutputStream out = fileOut;
     Path path = file;
     if (out == null || path == null) {

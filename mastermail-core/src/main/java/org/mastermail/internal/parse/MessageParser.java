@@ -36,13 +36,22 @@ public final class MessageParser {
    * @throws MasterMailException when reading {@code raw} fails
    */
   public ParsedMessage parse(InputStream raw) {
+    return parse(raw, KnownBodies.NONE);
+  }
+
+  /**
+   * As {@link #parse(InputStream)}, taking the decoded size and SHA-256 of base64 attachments whose encoded bytes are
+   * those of a known body instead of decoding them (the result is the same).
+   */
+  public ParsedMessage parse(InputStream raw, KnownBodies known) {
     requireNonNull(raw, "raw");
+    requireNonNull(known, "known");
     DigestingInputStream counted = new DigestingInputStream(raw, false);
     Problems problems = new Problems();
     HeaderDecoder decoder = new HeaderDecoder(problems, limits.maxHeaderValueChars());
     Envelope envelope = new Envelope(problems, decoder, new Addresses(problems, decoder), limits.maxHeaders());
     Bodies bodies = new Bodies(problems, limits.maxTextChars(), limits.maxHtmlChars());
-    MessageWalker walker = new MessageWalker(limits, problems, decoder, envelope, bodies);
+    MessageWalker walker = new MessageWalker(limits, problems, decoder, envelope, bodies, known);
     try {
       try {
         walker.walk(counted);

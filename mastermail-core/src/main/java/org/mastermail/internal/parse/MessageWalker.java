@@ -14,6 +14,7 @@ import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.RecursionMode;
+import org.apache.james.mime4j.util.MimeUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,8 +38,11 @@ final class MessageWalker {
   private final int maxFieldBytes;
   private final List<PendingAttachment> attachments = new ArrayList<>();
   private final Deque<Frame> frames = new ArrayDeque<>();
+  private final KnownBodyMatcher known;
 
-  MessageWalker(ParseLimits limits, Problems problems, HeaderDecoder decoder, Envelope envelope, Bodies bodies) {
+  MessageWalker(ParseLimits limits, Problems problems, HeaderDecoder decoder, Envelope envelope, Bodies bodies,
+      KnownBodies known) {
+    this.known = new KnownBodyMatcher(known, problems);
     this.limits = limits;
     this.problems = problems;
     this.decoder = decoder;
@@ -214,14 +218,23 @@ final class MessageWalker {
     switch (role) {
       case BODY -> bodies.read(mimeType, frame.stream.getDecodedInputStream(), headers.charset(), path);
       case ATTACHMENT -> {
-        DigestingInputStream hashed = DigestingInputStream.drained(frame.stream.getDecodedInputStream());
-        attachment.complete(hashed.count(), hashed.sha256Hex(), null);
+        KnownBodyMatcher.Digest digest = digest(frame);
+        attachment.complete(digest.size(), digest.sha256(), null);
         attachments.add(attachment);
       }
       case SKIP -> {
         // mime4j reads past the part on the next event
       }
     }
+  }
+
+  /** The decoded size and SHA-256 of an attachment body; a base64 one the store has just decoded is only compared. */
+  private KnownBodyMatcher.Digest digest(Frame frame) throws IOException {
+    if (known.hasCandidates() && MimeUtil.isBase64Encoding(frame.stream.getBodyDescriptor().getTransferEncoding())) {
+      return known.digest(frame.stream.getInputStream());
+    }
+    DigestingInputStream hashed = DigestingInputStream.drained(frame.stream.getDecodedInputStream());
+    return new KnownBodyMatcher.Digest(hashed.count(), hashed.sha256Hex());
   }
 
   /** One mime4j token stream: the outer message, or an attached message stacked on it. */

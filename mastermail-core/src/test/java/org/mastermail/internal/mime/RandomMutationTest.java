@@ -7,10 +7,17 @@ import static org.mastermail.internal.mime.Mails.base64;
 import static org.mastermail.internal.mime.Mails.bytes;
 import static org.mastermail.internal.mime.Mails.randomBytes;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.mastermail.internal.mime.SingleInstanceStore.Archived;
+import org.mastermail.internal.parse.KnownBodies;
+import org.mastermail.internal.parse.MessageParser;
+import org.mastermail.internal.parse.ParseLimits;
+import org.mastermail.internal.parse.ParsedMessage;
 
 class RandomMutationTest {
   private static final String[] BOUNDARY_LINES = {"--outer\r\n", "--outer--\r\n", "--inner\n", "--inner--\n"};
@@ -73,6 +80,47 @@ class RandomMutationTest {
     }
     // Most mutations leave some attachment intact, so the extraction path is exercised, not only the inline one.
     assertThat(withExtraction).isGreaterThan(250);
+  }
+
+  @Test
+  void parsingWithTheBase64BodiesTheStoreDecodedShouldGiveWhatParsingAloneGives() {
+    MessageParser parser = new MessageParser(ParseLimits.DEFAULTS);
+    byte[] original = original();
+    int known = 0;
+    for (int seed = 0; seed < 500; seed++) {
+      SplittableRandom random = new SplittableRandom(seed);
+      byte[] mutated = original;
+      for (int m = random.nextInt(4); m > 0; m--) {
+        mutated = mutate(mutated, random);
+      }
+      Archived archived = store.store(new ByteArrayInputStream(mutated));
+      known += archived.base64Bodies().size();
+      ParsedMessage alone = parser.parse(new ByteArrayInputStream(mutated));
+      assertThat(parser.parse(new ByteArrayInputStream(mutated), knownBodies(archived, mutated)))
+          .as("seed %d", seed).isEqualTo(alone);
+    }
+    assertThat(known).isGreaterThan(500);
+  }
+
+  private static KnownBodies knownBodies(Archived archived, byte[] raw) {
+    List<KnownBodies.Body> bodies = archived.base64Bodies().stream()
+        .map(b -> new KnownBodies.Body(b.offset(), b.length(), b.decodedSize(), b.blob().sha256())).toList();
+    return new KnownBodies() {
+      @Override
+      public List<Body> bodies() {
+        return bodies;
+      }
+
+      @Override
+      public int read(long position, byte[] b, int off, int len) {
+        if (position >= raw.length) {
+          return -1;
+        }
+        int n = (int) Math.min(len, raw.length - position);
+        System.arraycopy(raw, (int) position, b, off, n);
+        return n;
+      }
+    };
   }
 
   private static byte[] mutate(byte[] in, SplittableRandom random) {

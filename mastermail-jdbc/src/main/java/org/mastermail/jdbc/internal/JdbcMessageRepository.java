@@ -48,8 +48,9 @@ final class JdbcMessageRepository implements MessageRepository {
     if (message.messageIdHeader() == null) {
       SqlErrors.idWrite(idTaken, write);
     } else {
-      // a redelivered message is expected here, and the caller may want to go on in the same transaction
-      SqlErrors.uniqueWrite(handle, "messages_header_uq",
+      // a redelivered message is expected here; the intake then rolls back and archives again, finding it (no
+      // savepoint: two round trips per message saved, and PostgreSQL could not go on in the transaction anyway)
+      SqlErrors.uniqueWriteEndingTransaction("messages_header_uq",
           () -> "message with Message-ID <" + message.messageIdHeader() + "> already exists in mailbox "
               + message.mailbox() + " of tenant " + message.tenant(), idTaken, write);
     }
@@ -236,7 +237,8 @@ final class JdbcMessageRepository implements MessageRepository {
     MessageMeta last = lastInserted;
     MessageMeta meta = last != null && last.tenant().equals(content.tenant()) && last.id().equals(content.message())
         ? last : find(content.tenant(), content.message()).orElseThrow(() -> new NotFoundException("message " + message + " must be inserted before its content"));
-    SqlErrors.uniqueWrite(handle, "message_contents_raw_uq",
+    // as in insert: on a duplicate the caller rolls back, so no savepoint
+    SqlErrors.uniqueWriteEndingTransaction("message_contents_raw_uq",
         () -> "mailbox " + content.mailbox() + " already holds a message with SHA-256 " + content.rawSha256(),
         () -> "message " + message + " already has its content",
         () -> bindContent(handle.createUpdate(INSERT_CONTENT), meta, content).execute());

@@ -61,17 +61,36 @@ public final class SqlErrors {
       rows = write.getAsInt();
     } catch (JdbiException e) {
       rollbackTo(connection, savepoint, e);
-      if (isUniqueViolation(e)) {
-        SQLException sql = requireNonNull(sqlCause(e));
-        // both databases name the constraint in the message (H2 upper-case, as the name of its index)
-        String text = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
-        boolean key = !constraint.isEmpty() && text.contains(constraint);
-        throw new DuplicateKeyException(key ? keyTaken.get() : idTaken.get(), e);
-      }
-      throw e;
+      throw duplicateOrSame(e, constraint, keyTaken, idTaken);
     }
     release(connection, savepoint);
     return rows;
+  }
+
+  /**
+   * As {@link #uniqueWrite}, but without the savepoint, so two round trips fewer: for writes whose callers roll the
+   * whole transaction back on a duplicate (on PostgreSQL it cannot go on after the error anyway), such as the
+   * archiving of a message, which is retried from the start in a new transaction.
+   */
+  static int uniqueWriteEndingTransaction(String constraint, Supplier<String> keyTaken, Supplier<String> idTaken,
+      IntSupplier write) {
+    try {
+      return write.getAsInt();
+    } catch (JdbiException e) {
+      throw duplicateOrSame(e, constraint, keyTaken, idTaken);
+    }
+  }
+
+  private static RuntimeException duplicateOrSame(JdbiException e, String constraint, Supplier<String> keyTaken,
+      Supplier<String> idTaken) {
+    if (!isUniqueViolation(e)) {
+      return e;
+    }
+    SQLException sql = requireNonNull(sqlCause(e));
+    // both databases name the constraint in the message (H2 upper-case, as the name of its index)
+    String text = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
+    boolean key = !constraint.isEmpty() && text.contains(constraint);
+    return new DuplicateKeyException(key ? keyTaken.get() : idTaken.get(), e);
   }
 
   private static boolean isUniqueViolation(JdbiException e) {

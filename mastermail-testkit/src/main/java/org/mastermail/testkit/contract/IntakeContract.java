@@ -2,6 +2,7 @@ package org.mastermail.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -100,6 +101,22 @@ public interface IntakeContract extends EngineFixture {
       assertThat(a.stored()).isTrue();
     });
     assertThat(readAll(o.mm.triage().attachment(idOf(r), 0, o.alice))).isEqualTo(attachment);
+  }
+
+  @Test
+  default void messageLargerThanTheIntakeHoldsInMemoryShouldBeReturnedByteForByteWithItsAttachment() {
+    Office o = newOffice();
+    byte[] big = new byte[3 * 1024 * 1024 + 17];
+    new Random(8).nextBytes(big);
+    byte[] raw = Mails.from("a@client.example", "info@" + o.domain, "Scans").attach("scan.tiff", big).bytes();
+
+    IngestResult r = ingest(o, o.info, raw);
+
+    assertThat(readAll(o.mm.triage().raw(idOf(r), o.alice))).isEqualTo(raw);
+    assertThat(o.mm.triage().content(idOf(r), o.alice).attachments())
+        .extracting(Attachment::filename, Attachment::size, Attachment::stored)
+        .containsExactly(tuple("scan.tiff", (long) big.length, true));
+    assertThat(readAll(o.mm.triage().attachment(idOf(r), 0, o.alice))).isEqualTo(big);
   }
 
   @Test

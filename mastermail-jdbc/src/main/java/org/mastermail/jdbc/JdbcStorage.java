@@ -149,9 +149,15 @@ public final class JdbcStorage implements Storage {
     }
   }
 
+  /**
+   * H2 keeps 8 parsed statements per session by default, fewer than archiving one message uses, so every statement
+   * would be parsed and planned again.
+   */
+  private static final String H2_SETTINGS = ";QUERY_CACHE_SIZE=64";
+
   private static HikariDataSource h2Pool(String url, String poolName) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
+    config.setJdbcUrl(url + H2_SETTINGS);
     config.setUsername("sa");
     config.setPassword("");
     config.setPoolName(poolName);

@@ -47,6 +47,10 @@ final class JdbcOutboundRepository implements OutboundRepository {
       + "attachments = :attachments, auto_submitted = :autoSubmitted, created_at = :createdAt, "
       + OutboundRows.DELIVERY_ASSIGNMENTS + " WHERE tenant_id = :tenant AND id = :id AND version = :previous";
 
+  /** Stores a message's delivery if its stored version is {@code :previous}. */
+  private static final String UPDATE_DELIVERY = "UPDATE outbound_messages SET " + OutboundRows.DELIVERY_ASSIGNMENTS
+      + " WHERE tenant_id = :tenant AND id = :id AND version = :previous";
+
   private final Handle handle;
   private final Dialect dialect;
 
@@ -84,7 +88,27 @@ final class JdbcOutboundRepository implements OutboundRepository {
     for (OutboundMessage m : next) {
       OutboundRows.bind(batch, m).bind("previous", m.version() - 1).add();
     }
-    int[] counts = batch.execute();
+    return stored(batch.execute());
+  }
+
+  /**
+   * The delivery columns alone: the letter's text is neither sent to the database again nor, on PostgreSQL,
+   * compressed again into the new row version.
+   */
+  @Override
+  public boolean[] updateDeliveries(List<OutboundMessage> next) {
+    requireNonNull(next, "next");
+    if (next.isEmpty()) {
+      return new boolean[0];
+    }
+    PreparedBatch batch = handle.prepareBatch(UPDATE_DELIVERY);
+    for (OutboundMessage m : next) {
+      OutboundRows.bindDelivery(batch, m).bind("tenant", m.tenant().value()).bind("previous", m.version() - 1).add();
+    }
+    return stored(batch.execute());
+  }
+
+  private static boolean[] stored(int[] counts) {
     boolean[] updated = new boolean[counts.length];
     for (int i = 0; i < counts.length; i++) {
       updated[i] = counts[i] == 1;
@@ -153,8 +177,7 @@ final class JdbcOutboundRepository implements OutboundRepository {
       return List.of();
     }
     List<OutboundMessage> claimed = due.stream().map(m -> m.with(m.delivery().claimed(holder, until), now)).toList();
-    PreparedBatch batch = handle.prepareBatch("UPDATE outbound_messages SET " + OutboundRows.DELIVERY_ASSIGNMENTS
-        + " WHERE tenant_id = :tenant AND id = :id AND version = :previous");
+    PreparedBatch batch = handle.prepareBatch(UPDATE_DELIVERY);
     for (OutboundMessage next : claimed) {
       OutboundRows.bindDelivery(batch, next).bind("tenant", next.tenant().value())
           .bind("previous", next.version() - 1).add();

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LocalSmtpSink implements AutoCloseable {
   private final ServerSocket server;
   private final AtomicLong accepted = new AtomicLong();
+  /** The bytes of the accepted messages as they arrived, line ends included, dot-stuffing not. */
+  private final AtomicLong bytes = new AtomicLong();
   private final AtomicLong connections = new AtomicLong();
   private volatile boolean closed;
   private volatile long replyDelayMillis;
@@ -54,6 +56,11 @@ final class LocalSmtpSink implements AutoCloseable {
       wait(left);
     }
     return true;
+  }
+
+  /** The bytes of all messages accepted so far: both sides of the benchmark must send the same. */
+  long bytes() {
+    return bytes.get();
   }
 
   long connections() {
@@ -92,9 +99,11 @@ final class LocalSmtpSink implements AutoCloseable {
           reply(out, "250 ok");
         } else if (cmd.startsWith("DATA")) {
           reply(out, "354 go ahead");
+          long size = 0;
           while (readLine(in, line) && !line.toString().equals(".")) {
-            // discard
+            size += line.length() - (line.length() > 1 && line.charAt(0) == '.' ? 1 : 0) + 2;
           }
+          bytes.addAndGet(size);
           reply(out, "250 queued");
           synchronized (this) {
             accepted.incrementAndGet();

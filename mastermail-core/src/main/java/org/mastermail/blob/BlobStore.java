@@ -3,8 +3,14 @@ package org.mastermail.blob;
 import static java.util.Objects.requireNonNull;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.mastermail.MasterMailException;
+import org.mastermail.NotFoundException;
 import org.mastermail.storage.StorageSession;
 
 /**
@@ -73,6 +79,44 @@ public interface BlobStore {
    * @throws org.mastermail.NotFoundException when no blob has this id
    */
   InputStream open(BlobId id);
+
+  /**
+   * The bytes of the small blobs among {@code ids}, read together: for a caller about to open many small blobs at once
+   * (a dispatcher's claim of queued messages), where one read per blob would cost a round trip each. The result holds
+   * every stored blob of {@code ids} that has at most {@code maxBytes} bytes, and nothing else: a larger or missing
+   * blob is left out, for the caller to {@link #open} (or miss) as usual. The caller bounds the memory this takes
+   * ({@code ids.size() * maxBytes} at most). The default opens the blobs one by one.
+   *
+   * <pre>{@code
+   * Map<BlobId, byte[]> small = blobs.readSmall(skeletons, 64 * 1024);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when {@code maxBytes} is negative
+   * @throws MasterMailException when reading fails
+   */
+  default Map<BlobId, byte[]> readSmall(Collection<BlobId> ids, int maxBytes) {
+    requireNonNull(ids, "ids");
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("maxBytes must not be negative, was " + maxBytes);
+    }
+    Map<BlobId, byte[]> result = new LinkedHashMap<>();
+    for (BlobId id : ids) {
+      if (result.containsKey(requireNonNull(id, "id"))) {
+        continue;
+      }
+      try (InputStream in = open(id)) {
+        byte[] bytes = in.readNBytes(maxBytes == Integer.MAX_VALUE ? maxBytes : maxBytes + 1);
+        if (bytes.length <= maxBytes) {
+          result.put(id, bytes);
+        }
+      } catch (NotFoundException e) {
+        // left out: the caller's own open reports it
+      } catch (IOException e) {
+        throw new MasterMailException("cannot read blob " + id + ": " + e.getMessage(), e);
+      }
+    }
+    return result;
+  }
 
   /** Whether a blob with this id is stored. */
   boolean contains(BlobId id);

@@ -206,6 +206,7 @@ public final class DefaultDispatcher implements Dispatcher {
     List<OutboundMessage> claimed = engine.storage().inTransaction(s -> s.outbound().claim(now, settings.holder(),
         now.plus(settings.lease()), settings.batch()));
     Map<MailboxId, Optional<Mailbox>> mailboxes = new HashMap<>();
+    OutboundMime.Reader bytes = read(claimed);
     List<Outcome> outcomes = new ArrayList<>();
     // a commit costs a disk flush: a larger claim is recorded in as few transactions as it was claimed in
     int recordEvery = Math.max(RECORD_EVERY, settings.batch());
@@ -214,7 +215,7 @@ public final class DefaultDispatcher implements Dispatcher {
       if (closed) {
         break; // the rest is taken over when the claims lapse
       }
-      Outcome o = attempt(m, mailboxes);
+      Outcome o = attempt(m, mailboxes, bytes);
       if (o == null) {
         continue;
       }
@@ -231,6 +232,19 @@ public final class DefaultDispatcher implements Dispatcher {
     return claimed.size();
   }
 
+  /** The claimed messages' bytes, the small ones read at once; each on its own if that fails. */
+  private OutboundMime.Reader read(List<OutboundMessage> claimed) {
+    if (claimed.isEmpty()) {
+      return mime::open;
+    }
+    try {
+      return mime.prefetch(claimed);
+    } catch (RuntimeException e) {
+      LOG.debug("cannot read the bytes of {} claimed messages together; reading them one by one", claimed.size(), e);
+      return mime::open;
+    }
+  }
+
   /** What became of one attempt, to be recorded. */
   private sealed interface Outcome {
     OutboundMessage message();
@@ -242,7 +256,8 @@ public final class DefaultDispatcher implements Dispatcher {
 
   private record Failed(OutboundMessage message, String error) implements Outcome {}
 
-  private @Nullable Outcome attempt(OutboundMessage m, Map<MailboxId, Optional<Mailbox>> mailboxes) {
+  private @Nullable Outcome attempt(OutboundMessage m, Map<MailboxId, Optional<Mailbox>> mailboxes,
+      OutboundMime.Reader bytes) {
     Instant claimEnd = m.delivery().claimedUntil();
     if (claimEnd != null && !engine.clock().instant().isBefore(claimEnd)) {
       return null; // waited too long in the batch: another node may hold it now
@@ -256,7 +271,7 @@ public final class DefaultDispatcher implements Dispatcher {
     }
     Envelope envelope = new Envelope(m.letter().autoSubmitted() ? null : m.letter().from(),
         m.letter().recipients());
-    DigestingSource source = new DigestingSource(mime, m);
+    DigestingSource source = new DigestingSource(bytes, m);
     try {
       transport.get().send(envelope, source);
     } catch (TransportException e) {
@@ -371,11 +386,11 @@ public final class DefaultDispatcher implements Dispatcher {
 
   /** The stored bytes, digested as the transport reads them so that the sent copy's hash costs no second read. */
   private static final class DigestingSource implements MailTransport.MimeSource {
-    private final OutboundMime mime;
+    private final OutboundMime.Reader mime;
     private final OutboundMessage message;
     private @Nullable MessageDigest complete;
 
-    DigestingSource(OutboundMime mime, OutboundMessage message) {
+    DigestingSource(OutboundMime.Reader mime, OutboundMessage message) {
       this.mime = mime;
       this.message = message;
     }

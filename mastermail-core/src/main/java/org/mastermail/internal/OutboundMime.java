@@ -20,15 +20,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.mastermail.MasterMailException;
+import org.mastermail.blob.BlobId;
 import org.mastermail.blob.BlobStore;
+import org.mastermail.blob.StoredBlob;
 import org.mastermail.internal.mime.SingleInstanceStore;
 import org.mastermail.outbound.Letter;
 import org.mastermail.outbound.OutboundAttachment;
+import org.mastermail.outbound.OutboundMessage;
 
 /**
  * Makes the MIME bytes of an outbound message (once, at enqueue) and stores them single-instance, so that a forwarded
@@ -38,6 +43,10 @@ final class OutboundMime {
   /** Messages whose files are smaller than this are composed in memory, larger ones through a temporary file. */
   private static final long MEMORY_LIMIT = 1024 * 1024;
   private static final Session SESSION = session();
+  /** Skeletons up to this size are read with their claim. */
+  private static final int PREFETCH_SKELETON = 64 * 1024;
+  /** The most a claim's skeletons read together may take in memory. */
+  private static final long PREFETCH_BUDGET = 4L * 1024 * 1024;
 
   private final BlobStore blobs;
   private final SingleInstanceStore store;
@@ -74,8 +83,64 @@ final class OutboundMime {
   }
 
   /** The stored bytes of a skeleton. */
-  InputStream open(org.mastermail.blob.BlobId skeleton) {
+  InputStream open(BlobId skeleton) {
     return store.open(skeleton);
+  }
+
+  /**
+   * Opens the stored bytes of {@code messages}, the small ones' skeletons read together now (one query for a claim
+   * instead of one per message), the others' when opened. At most {@link #PREFETCH_BUDGET} bytes are held.
+   */
+  Reader prefetch(List<OutboundMessage> messages) {
+    List<BlobId> small = new ArrayList<>();
+    long budget = PREFETCH_BUDGET;
+    for (OutboundMessage m : messages) {
+      BlobId skeleton = m.delivery().mime();
+      // a skeleton is at most a little larger than the bytes it stands for; one with files extracted far smaller
+      long guess = Math.min(m.delivery().mimeSize(), PREFETCH_SKELETON);
+      if (skeleton != null && guess <= budget) {
+        small.add(skeleton);
+        budget -= guess;
+      }
+    }
+    if (small.isEmpty()) {
+      return this::open;
+    }
+    Map<BlobId, byte[]> read = blobs.readSmall(small, PREFETCH_SKELETON);
+    SingleInstanceStore prefetched = new SingleInstanceStore(new Prefetched(blobs, read),
+        SingleInstanceStore.DEFAULT_MIN_EXTRACT_BYTES);
+    return prefetched::open;
+  }
+
+  /** Opens the stored bytes of a skeleton. */
+  @FunctionalInterface
+  interface Reader {
+    InputStream open(BlobId skeleton);
+  }
+
+  /** A blob store whose blobs named in {@code read} are already in memory. */
+  private record Prefetched(BlobStore blobs, Map<BlobId, byte[]> read) implements BlobStore {
+    @Override
+    public StoredBlob put(InputStream content) {
+      return blobs.put(content);
+    }
+
+    @Override
+    public InputStream open(BlobId id) {
+      byte[] bytes = read.get(id);
+      return bytes != null ? new ByteArrayInputStream(bytes) : blobs.open(id);
+    }
+
+    @Override
+    public boolean contains(BlobId id) {
+      return read.containsKey(id) || blobs.contains(id);
+    }
+
+    @Override
+    public long size(BlobId id) {
+      byte[] bytes = read.get(id);
+      return bytes != null ? bytes.length : blobs.size(id);
+    }
   }
 
   private MimeMessage compose(Letter l, String messageId, Instant date) throws MessagingException,

@@ -79,7 +79,7 @@ final class SentMail {
       events.add(w.newEvent(m.tenant(), EventType.MESSAGE_SENT, c.id(), m.author(), null, messageId, c.version()));
     }
     // the claims' versions guard the rest: a dispatcher that took a message over changed it, and records it itself
-    boolean[] updated = w.s().outbound().updateAll(sent);
+    boolean[] updated = w.s().outbound().updateDeliveries(sent);
     for (int i = 0; i < updated.length; i++) {
       if (!updated[i]) {
         throw new TakenOverException(copies.get(i).message());

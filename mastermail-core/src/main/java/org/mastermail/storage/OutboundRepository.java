@@ -40,6 +40,15 @@ public interface OutboundRepository {
   }
 
   /**
+   * {@link #updateAll} of messages whose delivery alone changed (with {@code updatedAt} and {@code version}): their
+   * mailbox, conversation, author and letter are as stored, so a storage may write the delivery alone, leaving the
+   * letter's text untouched (a dispatcher recording what it sent). The default calls {@link #updateAll}.
+   */
+  default boolean[] updateDeliveries(List<OutboundMessage> next) {
+    return updateAll(next);
+  }
+
+  /**
    * Messages of the mailbox in one of {@code states}, most recently changed first ({@code updatedAt}, then id
    * descending), after the {@code after} position, at most {@code limit}. With {@code author}, only theirs.
    */

@@ -3,6 +3,7 @@ package org.mastermail.jdbc.internal;
 import static java.util.Objects.requireNonNull;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,8 @@ public final class JdbcBlobStore implements BlobStore {
   static final int CHUNKS_PER_TRANSACTION = 4;
   /** Blobs below this size are hashed in memory and written in one transaction. */
   static final int IN_ONE_TRANSACTION = CHUNK * CHUNKS_PER_TRANSACTION;
+  /** Blobs of {@link #readSmall} per query: short enough for any database's limit on parameters. */
+  private static final int READ_SMALL_GROUP = 500;
 
   private final Jdbi jdbi;
   private final boolean lazyCommit;
@@ -293,6 +297,64 @@ public final class JdbcBlobStore implements BlobStore {
             .findOne())
         .orElseThrow(() -> new NotFoundException("blob " + id + " not found"));
     return stream;
+  }
+
+  /**
+   * One query per {@link #READ_SMALL_GROUP} ids: the blobs' rows with all their chunks, in order. A blob whose chunks
+   * do not add up to its size is left out, for {@link #open} to report.
+   */
+  @Override
+  public Map<BlobId, byte[]> readSmall(Collection<BlobId> ids, int maxBytes) {
+    requireNonNull(ids, "ids");
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("maxBytes must not be negative, was " + maxBytes);
+    }
+    Map<String, BlobId> wanted = new LinkedHashMap<>();
+    for (BlobId id : ids) {
+      wanted.putIfAbsent(requireNonNull(id, "id").sha256(), id);
+    }
+    Map<BlobId, byte[]> result = new LinkedHashMap<>();
+    List<String> keys = List.copyOf(wanted.keySet());
+    try {
+      for (int from = 0; from < keys.size(); from += READ_SMALL_GROUP) {
+        List<String> group = keys.subList(from, Math.min(keys.size(), from + READ_SMALL_GROUP));
+        SmallBlobs found = new SmallBlobs();
+        jdbi.useHandle(h -> new Sql().append("SELECT b.sha256, b.size_bytes, c.data FROM blobs b "
+                + "LEFT JOIN blob_chunks c ON c.sha256 = b.sha256 WHERE b.size_bytes <= ").param((long) maxBytes)
+            .append(" AND b.sha256 IN ").list(group).append(" ORDER BY b.sha256, c.seq").query(h)
+            .map((rs, ctx) -> new ChunkRow(rs.getString("sha256"), rs.getLong("size_bytes"), rs.getBytes("data")))
+            .forEach(found::add));
+        found.finish(wanted, result);
+      }
+    } catch (JdbiException e) {
+      throw new MasterMailException("cannot read " + keys.size() + " blobs: " + e.getMessage(), e);
+    }
+    return result;
+  }
+
+  /** A chunk as {@link #readSmall} reads it; {@code data} is null for a blob of no bytes (it has no chunk). */
+  private record ChunkRow(String sha256, long size, byte @Nullable [] data) {}
+
+  /** Chunks as {@link #readSmall} reads them, a blob's in a row, assembled. */
+  private static final class SmallBlobs {
+    private final Map<String, ByteArrayOutputStream> bytes = new LinkedHashMap<>();
+    private final Map<String, Long> sizes = new LinkedHashMap<>();
+
+    void add(ChunkRow row) {
+      ByteArrayOutputStream out = bytes.computeIfAbsent(row.sha256(), k -> new ByteArrayOutputStream((int) row.size()));
+      sizes.put(row.sha256(), row.size());
+      if (row.data() != null) {
+        out.writeBytes(row.data());
+      }
+    }
+
+    void finish(Map<String, BlobId> ids, Map<BlobId, byte[]> into) {
+      bytes.forEach((sha256, out) -> {
+        if (out.size() == sizes.get(sha256)) {
+          into.put(ids.get(sha256), out.toByteArray());
+        }
+      });
+    }
   }
 
   @Override

@@ -240,6 +240,32 @@ public interface DispatchContract extends OutboundContract {
   }
 
   @Test
+  default void aClaimOfSmallAndLargeMessagesShouldSendEachOnesStoredBytes() {
+    Office o = newOffice();
+    List<OutboundMessage> queued = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      // the large ones' bodies are stored apart from their skeletons, the largest is more than a skeleton read at once
+      String text = i % 3 == 0 ? ("line " + i + " of a long letter\n").repeat(i == 3 ? 9000 : 400) : "short " + i;
+      queued.add(o.mm.outbound().send(Compose.from(o.info.id()).to("jan@client.example").subject("mixed " + i)
+          .text(text).build(), o.alice));
+    }
+    RecordingTransport smtp = new RecordingTransport();
+
+    try (Dispatcher d = masterMail().dispatcher(DispatcherSettings.builder().workers(1).batch(10).build(),
+        mailbox -> mailbox.tenant().equals(o.setup.tenant().id()) ? Optional.of(smtp) : Optional.empty())) {
+      assertThat(d.runOnce()).isEqualTo(queued.size());
+    }
+
+    assertThat(smtp.sent()).hasSize(queued.size());
+    for (OutboundMessage m : queued) {
+      byte[] stored = OutboundContract.readAll(o.mm.outbound().mime(m.id(), o.alice));
+      assertThat(smtp.sent()).filteredOn(w -> w.header("Message-ID").equals("<" + m.delivery().messageIdHeader()
+          + ">")).singleElement().satisfies(w -> assertThat(w.mime()).isEqualTo(stored));
+      assertThat(reload(o, m).state()).isEqualTo(OutboundState.SENT);
+    }
+  }
+
+  @Test
   default void aMailboxWithoutTransportShouldFailItsMailSayingSo() {
     Office o = newOffice();
     OutboundMessage queued = queueOne(o, "nowhere");

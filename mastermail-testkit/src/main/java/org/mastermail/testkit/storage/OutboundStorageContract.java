@@ -100,6 +100,30 @@ public interface OutboundStorageContract {
   }
 
   @Test
+  default void outboundUpdateDeliveriesShouldStoreTheNewDeliveriesAndTellWhichWereStored() {
+    World w = Fixtures.world(storage());
+    OutboundMessage first = outgoing(w).insert(storage());
+    OutboundMessage second = outgoing(w).insert(storage());
+    OutboundMessage third = outgoing(w).insert(storage());
+    OutboundMessage firstQueued = first.with(OutboundFixtures.queued(at(5)), at(1));
+    OutboundMessage secondStale = second.with(Delivery.draft(), at(2)).with(Delivery.draft(), at(3));
+    OutboundMessage thirdSending = third.with(OutboundFixtures.queued(at(5)).claimed("node-a", at(9)), at(4));
+    OutboundMessage missing = outgoing(w).build().with(Delivery.draft(), at(4));
+
+    boolean[] updated = storage().inTransaction((StorageSession s) -> s.outbound().updateDeliveries(
+        List.of(firstQueued, secondStale, thirdSending, missing)));
+
+    assertThat(updated).containsExactly(true, false, true, false);
+    assertThat(storage().inTransaction((StorageSession s) -> s.outbound().updateDeliveries(List.of()))).isEmpty();
+    assertThat(storage().inTransaction((StorageSession s) -> s.outbound().find(w.id(), first.id())))
+        .contains(firstQueued);
+    assertThat(storage().inTransaction((StorageSession s) -> s.outbound().find(w.id(), second.id())))
+        .contains(second);
+    assertThat(storage().inTransaction((StorageSession s) -> s.outbound().find(w.id(), third.id())))
+        .contains(thirdSending);
+  }
+
+  @Test
   default void outboundUpdateAllShouldTellWhichWereStored() {
     World w = Fixtures.world(storage());
     OutboundMessage first = outgoing(w).insert(storage());

@@ -28,7 +28,8 @@ import org.mastermail.storage.Storage;
  */
 public interface StorageContract extends TransactionContract, DirectoryStorageContract, MailboxStorageContract,
     StatusStorageContract, PermissionStorageContract, ConversationStorageContract, ConversationQueryContract,
-    MessageStorageContract, EventStorageContract, RuleStorageContract, OutboundStorageContract, OutboundQueueContract {
+    MessageStorageContract, EventStorageContract, RuleStorageContract, OutboundStorageContract, OutboundQueueContract,
+    BlobStoreContract {
   @Override
   Storage storage();
 }

@@ -41,9 +41,11 @@ final class ConversationRows {
   }
 
   private final Handle handle;
+  private final Dialect dialect;
 
-  ConversationRows(Handle handle) {
+  ConversationRows(Handle handle, Dialect dialect) {
     this.handle = handle;
+    this.dialect = dialect;
   }
 
   /** Maps the columns of {@link SqlConversationQuery#COLUMNS}. */
@@ -108,14 +110,14 @@ final class ConversationRows {
       return Map.of();
     }
     Map<UUID, Set<String>> tags = new HashMap<>();
-    new Sql().append("SELECT conversation_id, tag FROM conversation_tags WHERE tenant_id = ").param(tenant.value())
-        .append(" AND conversation_id IN ").list(ids)
+    new Sql().append("SELECT conversation_id, tag FROM conversation_tags WHERE ")
+        .keyedIn(dialect, List.of("tenant_id"), List.of(tenant.value()), "conversation_id", ids)
         .query(handle)
         .map((rs, ctx) -> Map.entry(Rows.uuid(rs, "conversation_id"), Rows.string(rs, "tag")))
         .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
     Map<UUID, Set<EntityRef>> links = new HashMap<>();
-    new Sql().append("SELECT conversation_id, entity_type, entity_id FROM conversation_links WHERE tenant_id = ")
-        .param(tenant.value()).append(" AND conversation_id IN ").list(ids)
+    new Sql().append("SELECT conversation_id, entity_type, entity_id FROM conversation_links WHERE ")
+        .keyedIn(dialect, List.of("tenant_id"), List.of(tenant.value()), "conversation_id", ids)
         .query(handle)
         .map((rs, ctx) -> Map.entry(Rows.uuid(rs, "conversation_id"),
             EntityRef.of(Rows.string(rs, "entity_type"), Rows.string(rs, "entity_id"))))

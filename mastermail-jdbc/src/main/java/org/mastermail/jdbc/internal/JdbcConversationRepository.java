@@ -35,7 +35,7 @@ final class JdbcConversationRepository implements ConversationRepository {
 
   JdbcConversationRepository(Handle handle, Dialect dialect) {
     this.handle = handle;
-    this.rows = new ConversationRows(handle);
+    this.rows = new ConversationRows(handle, dialect);
     this.dialect = dialect;
   }
 
@@ -96,8 +96,8 @@ final class JdbcConversationRepository implements ConversationRepository {
         .forEach(id -> batch.bind("at", at).bind("tenant", tenant.value()).bind("id", id).add());
     batch.execute();
     List<ConversationRows.Row> found = new Sql().append("SELECT " + SqlConversationQuery.COLUMNS
-            + " FROM conversations c WHERE c.tenant_id = ").param(tenant.value())
-        .append(" AND c.id IN ").list(distinct.stream().map(ConversationId::value).toList())
+            + " FROM conversations c WHERE ").keyedIn(dialect, List.of("c.tenant_id"), List.of(tenant.value()), "c.id",
+            distinct.stream().map(ConversationId::value).toList())
         .query(handle).map((rs, ctx) -> ConversationRows.row(rs)).list();
     Map<ConversationId, Conversation> byId = new HashMap<>();
     rows.attach(tenant, found).forEach(c -> byId.put(c.id(), c));

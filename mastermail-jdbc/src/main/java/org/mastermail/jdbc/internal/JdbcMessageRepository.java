@@ -30,14 +30,16 @@ import org.mastermail.tenant.TenantId;
 
 final class JdbcMessageRepository implements MessageRepository {
   private final Handle handle;
+  private final Dialect dialect;
   /**
    * The last message this session inserted: its content usually follows at once, and needs its received time and
    * addresses, which then need not be read back (two queries per archived message).
    */
   private @Nullable MessageMeta lastInserted;
 
-  JdbcMessageRepository(Handle handle) {
+  JdbcMessageRepository(Handle handle, Dialect dialect) {
     this.handle = handle;
+    this.dialect = dialect;
   }
 
   @Override
@@ -188,9 +190,10 @@ final class JdbcMessageRepository implements MessageRepository {
     if (messageIds.isEmpty()) {
       return List.of();
     }
-    return metas(tenant, new Sql().append("SELECT " + META_COLUMNS + " FROM messages m WHERE m.tenant_id = ")
-        .param(tenant.value()).append(" AND m.mailbox_id = ").param(mailbox.value())
-        .append(" AND m.message_id_header IN ").list(List.copyOf(messageIds)).append(" ORDER BY m.seq"));
+    return metas(tenant, new Sql().append("SELECT " + META_COLUMNS + " FROM messages m WHERE ")
+        .keyedIn(dialect, List.of("m.tenant_id", "m.mailbox_id"), List.of(tenant.value(), mailbox.value()),
+            "m.message_id_header", List.copyOf(messageIds))
+        .append(" ORDER BY m.seq"));
   }
 
   @Override
@@ -215,8 +218,9 @@ final class JdbcMessageRepository implements MessageRepository {
       return found;
     }
     Map<UUID, List<String>> recipients = new HashMap<>();
-    new Sql().append("SELECT message_id, address FROM message_recipients WHERE tenant_id = ").param(tenant.value())
-        .append(" AND message_id IN ").list(found.stream().map(m -> m.id().value()).distinct().toList())
+    new Sql().append("SELECT message_id, address FROM message_recipients WHERE ")
+        .keyedIn(dialect, List.of("tenant_id"), List.of(tenant.value()), "message_id",
+            found.stream().map(m -> m.id().value()).distinct().toList())
         .append(" ORDER BY message_id, recipient_index")
         .query(handle)
         .map((rs, ctx) -> Map.entry(Rows.uuid(rs, "message_id"), Rows.string(rs, "address")))

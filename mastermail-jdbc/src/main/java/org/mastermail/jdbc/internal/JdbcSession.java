@@ -45,7 +45,7 @@ public final class JdbcSession implements StorageSession {
     this.statuses = new JdbcStatusRepository(handle);
     this.permissions = new JdbcPermissionRepository(handle);
     this.conversations = new JdbcConversationRepository(handle, dialect);
-    this.messages = new JdbcMessageRepository(handle);
+    this.messages = new JdbcMessageRepository(handle, dialect);
     this.events = new JdbcEventRepository(handle);
     this.sources = new JdbcSourceRepository(handle);
     this.rules = new JdbcRuleRepository(handle);

@@ -84,6 +84,18 @@ final class Browser implements AutoCloseable {
     return until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
   }
 
+  /** Finds a shown element and clicks it, once more when a live update redrew it between the two. */
+  void click(By by) {
+    until(d -> {
+      WebElement shown = d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+      if (shown == null) {
+        return null;
+      }
+      shown.click(); // a stale element throws before anything is clicked, and until tries again
+      return true;
+    });
+  }
+
   List<WebElement> all(By by) {
     return driver.findElements(by);
   }

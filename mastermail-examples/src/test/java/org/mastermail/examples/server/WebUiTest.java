@@ -141,7 +141,7 @@ class WebUiTest {
     Browser ewa = browserOf("ewa@acme.example");
 
     ewa.go("#/c/" + id);
-    ewa.find(By.id("take")).click();
+    ewa.click(By.id("take"));
     ewa.find(By.id("taken"));
     // the other user's list drops it without a reload
     jonas.until(d -> !jonas.subjects().contains(subject));
@@ -152,7 +152,7 @@ class WebUiTest {
     ewa.until(d -> ewaApi.get("/api/conversations/" + id).json().get("conversation").get("status").asText()
         .equals(inProgress));
     ewa.find(By.id("reply-text")).sendKeys("Dziękujemy, zajmiemy się tym dzisiaj.");
-    ewa.find(By.id("reply-send")).click();
+    ewa.click(By.id("reply-send"));
 
     JsonNode c = ewaApi.get("/api/conversations/" + id).json().get("conversation");
     assertThat(c.get("assignee").asText()).isEqualTo(myId(ewaApi));
@@ -196,7 +196,7 @@ class WebUiTest {
     anna.go("#/inbox?view=all");
     anna.until(d -> anna.subjects().contains(subject));
 
-    anna.find(By.linkText(subject)).click();
+    anna.click(By.linkText(subject));
     WebElement frame = anna.find(By.cssSelector("iframe.mail-html"));
     anna.driver.switchTo().frame(frame);
     anna.until(d -> d.findElement(By.tagName("body")).getText().contains("Bitte zahlen."));
@@ -211,7 +211,7 @@ class WebUiTest {
     // the seeded phishing mail too
     anna.go("#/inbox?view=all&q=" + URLEncoder.encode("Paket", StandardCharsets.UTF_8));
     anna.until(d -> !anna.subjects().isEmpty());
-    anna.find(By.cssSelector("#conversations tr.row a.subject")).click();
+    anna.click(By.cssSelector("#conversations tr.row a.subject"));
     anna.find(By.cssSelector("iframe.mail-html"));
     assertThat(anna.script("return document.body.dataset.pwned || null")).isNull();
     assertThatThrownBy(() -> anna.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
@@ -291,12 +291,12 @@ class WebUiTest {
     ewa.go("#/c/" + id);
     ewa.find(By.id("reply-text")).sendKeys("Pierwsza wersja.");
 
-    ewa.find(By.id("reply-draft")).click();
-    ewa.find(By.cssSelector("#outbound tr button.edit-draft")).click();
+    ewa.click(By.id("reply-draft"));
+    ewa.click(By.cssSelector("#outbound tr button.edit-draft"));
     WebElement text = ewa.find(By.id("draft-text"));
     text.clear();
     text.sendKeys("Serwis przyjedzie jutro o 9:00.");
-    ewa.find(By.id("draft-send")).click();
+    ewa.click(By.id("draft-send"));
 
     String mailbox = ewaApi.get("/api/conversations/" + id).json().get("conversation").get("mailbox").asText();
     ewa.until(d -> outbound(ewaApi, mailbox).stream().anyMatch(o -> o.get("conversation").asText().equals(id)
@@ -311,7 +311,7 @@ class WebUiTest {
     anna.go("#/admin/statuses");
     anna.find(By.id("new-status-name")).sendKeys("Waiting for the owner");
     new Select(anna.find(By.id("new-status-category"))).selectByValue("WAITING");
-    anna.find(By.id("add-status")).click();
+    anna.click(By.id("add-status"));
     anna.until(d -> d.findElements(By.cssSelector("#statuses input")).stream()
         .anyMatch(i -> "Waiting for the owner".equals(i.getAttribute("value"))));
     assertThat(api("anna@acme.example").get("/api/statuses").json().findValuesAsText("name"))
@@ -322,7 +322,7 @@ class WebUiTest {
     String tagEverything = "{\"rules\": [{\"id\": \"tag-all\", \"name\": \"Tag everything\","
         + " \"actions\": [{\"tag\": \"reviewed\"}]}]}";
     anna.script("arguments[0].value = arguments[1]", rules, tagEverything);
-    anna.find(By.id("rules-dry-run")).click();
+    anna.click(By.id("rules-dry-run"));
     WebElement result = anna.find(By.id("rules-result"));
     anna.until(d -> result.getText().contains("would change"));
     anna.screenshot("rules-dry-run");
@@ -333,7 +333,7 @@ class WebUiTest {
     assertThat(ewa.find(By.id("admin-error")).getText()).contains("MANAGE_RULES");
     ewa.go("#/admin/statuses");
     ewa.find(By.id("new-status-name")).sendKeys("Mine only");
-    ewa.find(By.id("add-status")).click();
+    ewa.click(By.id("add-status"));
     ewa.until(d -> d.findElement(By.id("toast")).getText().contains("MANAGE_STATUSES"));
     assertThat(api("ewa@acme.example").get("/api/statuses").json().findValuesAsText("name"))
         .doesNotContain("Mine only");

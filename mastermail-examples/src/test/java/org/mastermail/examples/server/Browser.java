@@ -84,6 +84,12 @@ final class Browser implements AutoCloseable {
     return until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
   }
 
+  /** The text of a shown element, read again when a live update redrew it between finding and reading. */
+  String text(By by) {
+    return until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().map(WebElement::getText)
+        .orElse(null));
+  }
+
   /** Finds a shown element and clicks it, once more when a live update redrew it between the two. */
   void click(By by) {
     until(d -> {
@@ -114,9 +120,10 @@ final class Browser implements AutoCloseable {
 
   /** The subjects of the listed conversations, once the list (or its empty note) is shown. */
   List<String> subjects() {
-    until(d -> !d.findElements(By.cssSelector("#conversations, #no-conversations")).isEmpty());
-    return driver.findElements(By.cssSelector("#conversations tr.row a.subject")).stream().map(WebElement::getText)
-        .toList();
+    // read in one go, again if a live update redraws the list meanwhile
+    return until(d -> d.findElements(By.cssSelector("#conversations, #no-conversations")).isEmpty() ? null
+        : d.findElements(By.cssSelector("#conversations tr.row a.subject")).stream().map(WebElement::getText)
+            .toList());
   }
 
   Object script(String js, Object... args) {

@@ -117,8 +117,8 @@ class WebUiTest {
     assertThat(shown).contains("Awaria windy w budynku B").doesNotContain("Kündigung Stellplatz Nr. 17");
     JsonNode counts = api.get("/api/counts").json();
     ewa.until(d -> d.findElement(By.id("nav-inbox-count")).getText().equals(counts.get("inbox").asText()));
-    assertThat(ewa.find(By.id("nav-mine-count")).getText()).isEqualTo(counts.get("mine").asText());
-    assertThat(ewa.find(By.id("nav-unassigned-count")).getText()).isEqualTo(counts.get("unassigned").asText());
+    assertThat(ewa.text(By.id("nav-mine-count"))).isEqualTo(counts.get("mine").asText());
+    assertThat(ewa.text(By.id("nav-unassigned-count"))).isEqualTo(counts.get("unassigned").asText());
     assertThat(ewa.all(By.cssSelector("#conversations tr.row.unread"))).isNotEmpty();
     assertThat(ewa.all(By.id("nav-admin-rules"))).as("a member sees no admin pages").isEmpty();
     assertThat(ewa.all(By.id("nav-dashboard"))).isEmpty();
@@ -243,10 +243,10 @@ class WebUiTest {
     JsonNode stats = api.get("/api/stats/daily?date=" + date + "&zone=" + zone + "&reactionHours=24").json();
 
     for (JsonNode user : stats.get("users")) {
-      WebElement row = anna.find(By.cssSelector("#stats-users tr[data-user-id='" + user.get("id").asText() + "']"));
+      String row = "#stats-users tr[data-user-id='" + user.get("id").asText() + "']";
       for (String stat : List.of("open", "unread", "read", "assigned", "taken", "closed", "repliesSent",
           "urgentDueToday", "dueTomorrow", "overdue", "withoutReaction")) {
-        assertThat(row.findElement(By.cssSelector("td[data-stat='" + stat + "']")).getText())
+        assertThat(anna.text(By.cssSelector(row + " td[data-stat='" + stat + "']")))
             .as(user.get("name").asText() + " " + stat).isEqualTo(user.get(stat).asText());
       }
     }
@@ -254,10 +254,10 @@ class WebUiTest {
     for (JsonNode user : stats.get("users")) {
       open += user.get("open").asLong();
     }
-    assertThat(anna.find(By.cssSelector("#total-open .n")).getText()).isEqualTo(String.valueOf(open));
+    assertThat(anna.text(By.cssSelector("#total-open .n"))).isEqualTo(String.valueOf(open));
     for (JsonNode m : stats.get("mailboxes")) {
-      assertThat(anna.find(By.cssSelector("#stats-mailboxes tr[data-mailbox-id='" + m.get("id").asText()
-          + "'] td[data-stat='unassigned']")).getText()).isEqualTo(m.get("unassigned").asText());
+      assertThat(anna.text(By.cssSelector("#stats-mailboxes tr[data-mailbox-id='" + m.get("id").asText()
+          + "'] td[data-stat='unassigned']"))).isEqualTo(m.get("unassigned").asText());
     }
     anna.until(d -> !d.findElements(By.cssSelector("#chart-users canvas")).isEmpty()
         && !d.findElements(By.cssSelector("#chart-trend canvas")).isEmpty());
@@ -272,12 +272,12 @@ class WebUiTest {
 
     body.sendKeys("j");
     ewa.driver.switchTo().activeElement().sendKeys("j");
-    String chosen = ewa.find(By.cssSelector("#conversations tr.row.selected a.subject")).getText();
+    String chosen = ewa.text(By.cssSelector("#conversations tr.row.selected a.subject"));
     ewa.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
     ewa.until(d -> d.findElements(By.id("subject")).stream().anyMatch(WebElement::isDisplayed));
 
     assertThat(subjects.indexOf(chosen)).isEqualTo(1);
-    assertThat(ewa.find(By.id("subject")).getText()).isEqualTo(chosen);
+    assertThat(ewa.text(By.id("subject"))).isEqualTo(chosen);
     ewa.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
     ewa.until(d -> !d.findElements(By.id("conversations")).isEmpty());
     assertThat(ewa.driver.getCurrentUrl()).contains("#/inbox");
@@ -330,7 +330,7 @@ class WebUiTest {
 
     Browser ewa = browserOf("ewa@acme.example");
     ewa.go("#/admin/rules");
-    assertThat(ewa.find(By.id("admin-error")).getText()).contains("MANAGE_RULES");
+    assertThat(ewa.text(By.id("admin-error"))).contains("MANAGE_RULES");
     ewa.go("#/admin/statuses");
     ewa.find(By.id("new-status-name")).sendKeys("Mine only");
     ewa.click(By.id("add-status"));

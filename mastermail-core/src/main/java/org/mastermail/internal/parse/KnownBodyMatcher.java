@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.james.mime4j.codec.Base64InputStream;
 import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.mastermail.internal.io.RangeInput;
 
 /**
  * Gives the decoded size and SHA-256 of a base64 attachment body: taken from a {@link KnownBodies.Body} when the
@@ -64,7 +65,7 @@ final class KnownBodyMatcher {
     ByteArrayOutputStream after = new ByteArrayOutputStream();
     while (n > 0) {
       if (after.size() > MAX_AFTER || !sameAsKnown(body, compared, n)) {
-        InputStream before = new SequenceInputStream(new RawRange(known, body.offset(), Math.min(compared,
+        InputStream before = new SequenceInputStream(new RangeInput(known::read, body.offset(), Math.min(compared,
             body.length())), new ByteArrayInputStream(after.toByteArray()));
         InputStream chunk = new ByteArrayInputStream(Arrays.copyOf(buffer, n));
         return decoded(new SequenceInputStream(new SequenceInputStream(before, chunk), encoded));
@@ -75,7 +76,7 @@ final class KnownBodyMatcher {
       n = encoded.readNBytes(buffer, 0, CHUNK);
     }
     if (compared < body.length() && !lineEndingsOnly(body, compared)) {
-      return decoded(new RawRange(known, body.offset(), compared));
+      return decoded(new RangeInput(known::read, body.offset(), compared));
     }
     next = index + 1;
     return new Digest(body.decodedSize(), body.sha256());
@@ -143,41 +144,5 @@ final class KnownBodyMatcher {
   private Digest decoded(InputStream encoded) throws IOException {
     DigestingInputStream hashed = DigestingInputStream.drained(new Base64InputStream(encoded, monitor));
     return new Digest(hashed.count(), hashed.sha256Hex());
-  }
-
-  /** {@code length} bytes of the raw message from {@code offset}, bytes already read from the part and found equal. */
-  private static final class RawRange extends InputStream {
-    private final KnownBodies known;
-    private long position;
-    private long remaining;
-
-    RawRange(KnownBodies known, long offset, long length) {
-      this.known = known;
-      this.position = offset;
-      this.remaining = length;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
-      }
-      if (remaining == 0) {
-        return -1;
-      }
-      int r = known.read(position, b, off, (int) Math.min(len, remaining));
-      if (r < 0) {
-        throw new IOException("the raw message ended " + remaining + " bytes before the part's bytes read from it");
-      }
-      position += r;
-      remaining -= r;
-      return r;
-    }
   }
 }

@@ -161,9 +161,6 @@ final class JdbcMessageRepository implements MessageRepository {
     return byMessage;
   }
 
-  /** PostgreSQL limits one tsvector to 1 MB; the start of a long body is what people search for anyway. */
-  private static final int MAX_SEARCH_TEXT = 200_000;
-
   private static final String META_COLUMNS = "m.id, m.conversation_id, m.mailbox_id, m.direction, m.message_id_header, "
       + "m.from_address, m.subject, m.received_at, m.size_bytes";
 
@@ -322,7 +319,11 @@ final class JdbcMessageRepository implements MessageRepository {
         .findOne();
   }
 
-  /** Subject, sender, recipients, attachment names and text body, bounded: what full-text search looks in. */
+  /**
+   * Subject, sender, recipients and attachment names: what full-text search looks in besides the text body, which it
+   * reads from {@code body_text} (PostgreSQL's index covers both columns; see migration V11), so that no body is
+   * stored twice.
+   */
   private static String searchText(MessageMeta meta, MessageContent content) {
     StringBuilder text = new StringBuilder().append(meta.subject()).append('\n').append(meta.from()).append('\n')
         .append(String.join(" ", meta.to())).append('\n').append(String.join(" ", content.cc())).append('\n');
@@ -331,7 +332,6 @@ final class JdbcMessageRepository implements MessageRepository {
         text.append(a.filename()).append('\n');
       }
     }
-    text.append(content.text(), 0, Math.min(content.text().length(), MAX_SEARCH_TEXT));
     return text.toString();
   }
 }

@@ -26,6 +26,14 @@ import org.mastermail.tenant.UserId;
  * {@link Sort#NEWEST} and ascending otherwise; a keyset continues strictly after its position in that order.
  */
 final class SqlConversationQuery {
+  /**
+   * What PostgreSQL's full-text search matches: the expression of the GIN index {@code message_contents_search_ix}
+   * (migration V11), written the same here so that the index answers it. The body counts up to its first 200,000
+   * characters: one tsvector holds at most 1 MB, and the start of a long body is what people search for.
+   */
+  static final String SEARCH_VECTOR =
+      "to_tsvector('simple', coalesce(mc.search_text, '') || ' ' || left(mc.body_text, 200000))";
+
   static final String COLUMNS = "c.tenant_id, c.id, c.mailbox_id, c.subject, c.assignee_id, c.status_id, c.due_at, "
       + "c.due_key, c.urgent, c.created_at, c.last_activity_at, c.version";
 
@@ -134,13 +142,13 @@ final class SqlConversationQuery {
       sql.append(" AND EXISTS (SELECT 1 FROM messages m JOIN message_contents mc ON mc.tenant_id = m.tenant_id "
           + "AND mc.message_id = m.id WHERE m.tenant_id = c.tenant_id AND m.conversation_id = c.id AND ");
       if (dialect == Dialect.POSTGRESQL) {
-        // the expression of the GIN index message_contents_search_ix, so that the index can answer it
-        sql.append("to_tsvector('simple', mc.search_text) @@ plainto_tsquery('simple', ").param(text).append(")");
+        sql.append(SEARCH_VECTOR + " @@ plainto_tsquery('simple', ").param(text).append(")");
       } else {
         String separator = "";
         for (String word : text.toLowerCase(Locale.ROOT).split("\\s+")) {
-          sql.append(separator).append("LOWER(mc.search_text) LIKE ").param("%" + escapeLike(word) + "%")
-              .append(" ESCAPE '!'");
+          String pattern = "%" + escapeLike(word) + "%";
+          sql.append(separator).append("(LOWER(mc.search_text) LIKE ").param(pattern).append(" ESCAPE '!' OR ")
+              .append("LOWER(mc.body_text) LIKE ").param(pattern).append(" ESCAPE '!')");
           separator = " AND ";
         }
       }

@@ -6,7 +6,9 @@ import org.mastermail.message.MessageContent;
 import org.mastermail.message.MessageId;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.mastermail.Actor;
 import org.mastermail.Page;
@@ -47,6 +49,15 @@ public interface TriageService {
 
   /** A conversation with its messages, notes and history. */
   ConversationDetails get(ConversationId id, Actor actor);
+
+  /**
+   * For a page of conversations, who wrote last and how many messages each holds, in one read: what an inbox row shows
+   * beside the subject, without a {@link #get} per row. Conversations the actor does not see, or that do not exist,
+   * are left out of the map, as {@link #get} would report them not found.
+   *
+   * @throws org.mastermail.InvalidInputException for more than {@link #MAX_PAGE_SIZE} conversations
+   */
+  Map<ConversationId, Correspondence> correspondence(Collection<ConversationId> ids, Actor actor);
 
   /** The archived content of a message of a conversation the actor sees: bodies, attachments, parse problems. */
   MessageContent content(MessageId message, Actor actor);

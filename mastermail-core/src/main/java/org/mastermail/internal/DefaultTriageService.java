@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -33,6 +37,7 @@ import org.mastermail.conversation.ConversationFilter;
 import org.mastermail.conversation.ConversationId;
 import org.mastermail.conversation.ConversationRef;
 import org.mastermail.conversation.ConversationSummary;
+import org.mastermail.conversation.Correspondence;
 import org.mastermail.conversation.EntityRef;
 import org.mastermail.conversation.Note;
 import org.mastermail.conversation.NoteId;
@@ -109,6 +114,34 @@ public final class DefaultTriageService implements TriageService {
       return new ConversationDetails(c, unread(w, c, a.user().id()),
           w.s().messages().listByConversation(c.tenant(), id), w.s().conversations().notes(c.tenant(), id),
           w.s().events().listByConversation(c.tenant(), id));
+    });
+  }
+
+  @Override
+  public Map<ConversationId, Correspondence> correspondence(Collection<ConversationId> ids, Actor actor) {
+    Objects.requireNonNull(ids, "ids");
+    Set<ConversationId> wanted = new LinkedHashSet<>(ids);
+    if (wanted.contains(null)) {
+      throw new InvalidInputException("conversation ids must not contain null");
+    }
+    if (wanted.size() > MAX_PAGE_SIZE) {
+      throw new InvalidInputException("at most " + MAX_PAGE_SIZE + " conversations at a time, was " + wanted.size());
+    }
+    if (wanted.isEmpty()) {
+      return Map.of();
+    }
+    return engine.read(actor, (w, a) -> {
+      List<ConversationId> visible = w.s().conversations().findAll(actor.tenant(), wanted).stream()
+          .filter(a::sees).map(Conversation::id).toList();
+      if (visible.isEmpty()) {
+        return Map.of();
+      }
+      Map<ConversationId, Correspondence> found = w.s().messages().correspondence(actor.tenant(), visible);
+      Map<ConversationId, Correspondence> result = new HashMap<>();
+      for (ConversationId id : visible) {
+        result.put(id, found.getOrDefault(id, Correspondence.NONE));
+      }
+      return Map.copyOf(result);
     });
   }
 

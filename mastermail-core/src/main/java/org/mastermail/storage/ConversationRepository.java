@@ -23,6 +23,18 @@ public interface ConversationRepository {
   Optional<Conversation> find(TenantId tenant, ConversationId id);
 
   /**
+   * The conversations of {@code ids} that exist in the tenant, each once, in no particular order. A storage may read
+   * them in one round trip instead of a {@link #find} each.
+   */
+  default List<Conversation> findAll(TenantId tenant, Collection<ConversationId> ids) {
+    List<Conversation> found = new ArrayList<>();
+    for (ConversationId id : new LinkedHashSet<>(ids)) {
+      find(tenant, id).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  /**
    * Stores {@code next} if the stored version is {@code next.version() - 1} and returns true; returns false and changes
    * nothing otherwise (someone else changed it first). Writes every field, tags and links included.
    */

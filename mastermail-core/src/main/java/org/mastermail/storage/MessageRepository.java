@@ -2,10 +2,14 @@ package org.mastermail.storage;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mastermail.blob.BlobId;
 import org.mastermail.conversation.ConversationId;
+import org.mastermail.conversation.Correspondence;
 import org.mastermail.mailbox.MailboxId;
 import org.mastermail.message.MessageContent;
 import org.mastermail.message.MessageId;
@@ -18,6 +22,23 @@ public interface MessageRepository {
 
   /** Messages of a conversation, oldest first. */
   List<MessageMeta> listByConversation(TenantId tenant, ConversationId conversation);
+
+  /**
+   * For each of the conversations that holds messages, the sender of its latest incoming message (or of its latest
+   * message, when none is incoming) and how many messages it holds, "latest" in the order of
+   * {@link #listByConversation}; conversations without messages are left out. A storage may read them in one round
+   * trip instead of a {@link #listByConversation} each.
+   */
+  default Map<ConversationId, Correspondence> correspondence(TenantId tenant, Collection<ConversationId> ids) {
+    Map<ConversationId, Correspondence> result = new HashMap<>();
+    for (ConversationId id : new LinkedHashSet<>(ids)) {
+      List<MessageMeta> messages = listByConversation(tenant, id);
+      if (!messages.isEmpty()) {
+        result.put(id, Correspondence.of(messages));
+      }
+    }
+    return result;
+  }
 
   Optional<MessageMeta> find(TenantId tenant, MessageId id);
 

@@ -65,6 +65,20 @@ final class JdbcConversationRepository implements ConversationRepository {
   }
 
   @Override
+  public List<Conversation> findAll(TenantId tenant, Collection<ConversationId> ids) {
+    requireNonNull(tenant, "tenant");
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<ConversationRows.Row> found = new Sql().append("SELECT " + SqlConversationQuery.COLUMNS
+            + " FROM conversations c WHERE ")
+        .keyedIn(dialect, List.of("c.tenant_id"), List.of(tenant.value()), "c.id",
+            ids.stream().map(ConversationId::value).distinct().toList())
+        .query(handle).map((rs, ctx) -> ConversationRows.row(rs)).list();
+    return rows.attach(tenant, found);
+  }
+
+  @Override
   public boolean update(Conversation next) {
     requireNonNull(next, "next");
     int updated = bindFields(handle.createUpdate("UPDATE conversations SET mailbox_id = :mailbox, subject = :subject, "

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.mastermail.NotFoundException;
 import org.mastermail.blob.BlobId;
 import org.mastermail.conversation.ConversationId;
+import org.mastermail.conversation.Correspondence;
 import org.mastermail.mailbox.MailboxId;
 import org.mastermail.message.Attachment;
 import org.mastermail.message.Direction;
@@ -125,6 +126,28 @@ final class JdbcMessageRepository implements MessageRepository {
           .bind("sha", a.sha256().sha256()).bind("stored", a.stored()).bind("inline", a.inline())
           .bindByType("cid", a.contentId(), String.class).add();
     }
+  }
+
+  @Override
+  public Map<ConversationId, Correspondence> correspondence(TenantId tenant, Collection<ConversationId> ids) {
+    requireNonNull(tenant, "tenant");
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    // every message of the page's conversations, numbered per conversation: incoming before outgoing, then the
+    // latest first (the order of listByConversation, reversed)
+    Sql sql = new Sql().append("SELECT conversation_id, from_address, messages FROM (SELECT m.conversation_id, "
+            + "m.from_address, COUNT(*) OVER (PARTITION BY m.conversation_id) AS messages, ROW_NUMBER() OVER "
+            + "(PARTITION BY m.conversation_id ORDER BY CASE WHEN m.direction = 'INCOMING' THEN 0 ELSE 1 END, "
+            + "m.received_at DESC, m.seq DESC) AS position FROM messages m WHERE ")
+        .keyedIn(dialect, List.of("m.tenant_id"), List.of(tenant.value()), "m.conversation_id",
+            ids.stream().map(ConversationId::value).distinct().toList())
+        .append(") latest WHERE position = 1");
+    Map<ConversationId, Correspondence> result = new HashMap<>();
+    sql.query(handle).map((rs, ctx) -> Map.entry(new ConversationId(Rows.uuid(rs, "conversation_id")),
+            new Correspondence(Rows.string(rs, "from_address"), rs.getInt("messages"))))
+        .forEach(e -> result.put(e.getKey(), e.getValue()));
+    return result;
   }
 
   @Override

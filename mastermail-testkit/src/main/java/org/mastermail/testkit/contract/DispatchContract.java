@@ -3,21 +3,29 @@ package org.mastermail.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.mastermail.InvalidInputException;
+import org.mastermail.conversation.ConversationId;
+import org.mastermail.conversation.Correspondence;
+import org.mastermail.conversation.TriageService;
 import org.mastermail.event.EventType;
+import org.mastermail.intake.IngestResult;
 import org.mastermail.outbound.Compose;
 import org.mastermail.outbound.Dispatcher;
 import org.mastermail.outbound.DispatcherSettings;
 import org.mastermail.outbound.OutboundMessage;
 import org.mastermail.outbound.OutboundState;
 import org.mastermail.outbound.OutboxView;
+import org.mastermail.outbound.ReplyMode;
 import org.mastermail.outbound.TransportException;
 import org.mastermail.testkit.RecordingTransport;
 
@@ -304,5 +312,51 @@ public interface DispatchContract extends OutboundContract {
     assertThat(smtp.sent()).extracting(w -> w.header("Message-ID").replaceAll("[<>]", ""))
         .containsExactlyInAnyOrderElementsOf(ids);
     assertThat(o.mm.outbound().list(o.info.id(), OutboxView.SENT, null, 200, o.alice).items()).hasSize(count);
+  }
+
+  @Test
+  default void correspondenceShouldNameTheLatestOutsideSenderAndCountEveryMessageOfWhatTheActorSees() {
+    Office o = newOffice();
+    IngestResult asked = o.mm.intake().ingest(o.setup.tenant().id(), o.info.id(), new ByteArrayInputStream(
+        Mails.from("Jan Kowalski <jan@client.example>", o.info.address(), "Przegląd").bytes()), null);
+    ConversationId withReply = asked.conversation();
+    RecordingTransport smtp = new RecordingTransport();
+    OutboundMessage draft = o.mm.outbound().reply(asked.message(), ReplyMode.REPLY, o.alice);
+    o.mm.outbound().queue(draft.id(), draft.version(), o.alice);
+    OutboundMessage started = queueOne(o, "we write first");
+    try (Dispatcher d = dispatcherFor(o, smtp)) {
+      d.runOnce();
+    }
+    ConversationId ours = reload(o, started).conversation();
+    ConversationId empty = o.open(o.info, "opened by hand").id();
+    ConversationId bobs = o.assignedTo(o.bob, "Bob's").id();
+    Office other = newOffice();
+    ConversationId elsewhere = other.open(other.info, "another tenant's").id();
+
+    Map<ConversationId, Correspondence> seen = o.mm.triage().correspondence(
+        List.of(withReply, ours, empty, bobs, elsewhere, ConversationId.random()), o.alice);
+
+    // the reply sent last does not hide who asked; a conversation we started names our address
+    assertThat(seen).containsOnlyKeys(withReply, ours, empty)
+        .containsEntry(withReply, new Correspondence("jan@client.example", 2))
+        .containsEntry(ours, new Correspondence(o.info.address(), 1))
+        .containsEntry(empty, Correspondence.NONE);
+    assertThat(o.mm.triage().correspondence(List.of(bobs), o.bob)).containsOnlyKeys(bobs);
+    assertThat(o.mm.triage().correspondence(List.of(), o.alice)).isEmpty();
+    // the same as the messages one read of the conversation gives
+    assertThat(Correspondence.of(o.mm.triage().get(withReply, o.alice).messages()))
+        .isEqualTo(seen.get(withReply));
+  }
+
+  @Test
+  default void correspondenceShouldRefuseMoreThanAPageOfConversations() {
+    Office o = newOffice();
+    List<ConversationId> tooMany = new ArrayList<>();
+    for (int i = 0; i <= TriageService.MAX_PAGE_SIZE; i++) {
+      tooMany.add(ConversationId.random());
+    }
+
+    assertThatThrownBy(() -> o.mm.triage().correspondence(tooMany, o.alice))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most " + TriageService.MAX_PAGE_SIZE);
   }
 }

@@ -16,6 +16,7 @@ import org.mastermail.conversation.ConversationDetails;
 import org.mastermail.conversation.ConversationFilter;
 import org.mastermail.conversation.ConversationId;
 import org.mastermail.conversation.ConversationRef;
+import org.mastermail.conversation.Correspondence;
 import org.mastermail.conversation.EntityRef;
 import org.mastermail.conversation.Sort;
 import org.mastermail.conversation.TriageService;
@@ -25,7 +26,6 @@ import org.mastermail.examples.server.api.ApiJson.ConversationJson;
 import org.mastermail.examples.server.api.ApiJson.LinkJson;
 import org.mastermail.mailbox.MailboxId;
 import org.mastermail.message.Attachment;
-import org.mastermail.message.Direction;
 import org.mastermail.message.MessageContent;
 import org.mastermail.message.MessageMeta;
 import org.mastermail.status.StatusCategory;
@@ -113,23 +113,14 @@ final class ConversationRoutes {
     Actor actor = Access.actor(ctx);
     var page = triage.list(view, filter(ctx), sort, Requests.query(ctx, "cursor"), limit, actor);
     boolean withFrom = Requests.queryList(ctx, "include", s -> s).contains("from");
-    ctx.json(ApiJson.PageJson.of(page, s -> withFrom ? withSender(s.conversation(), s.unread(), actor)
-        : ConversationJson.of(s.conversation(), s.unread())));
-  }
-
-  /** A row as an inbox shows it: who wrote last and how many messages there are (one more query per row). */
-  private ConversationJson withSender(Conversation c, boolean unread, Actor actor) {
-    List<MessageMeta> messages = triage.get(c.id(), actor).messages();
-    String from = null;
-    for (int i = messages.size() - 1; i >= 0 && from == null; i--) {
-      if (messages.get(i).direction() == Direction.INCOMING) {
-        from = messages.get(i).from();
-      }
-    }
-    if (from == null && !messages.isEmpty()) {
-      from = messages.get(messages.size() - 1).from();
-    }
-    return ConversationJson.of(c, unread, from, messages.size());
+    Map<ConversationId, Correspondence> senders = withFrom
+        ? triage.correspondence(page.items().stream().map(s -> s.conversation().id()).toList(), actor)
+        : Map.of();
+    ctx.json(ApiJson.PageJson.of(page, s -> {
+      Correspondence c = senders.get(s.conversation().id());
+      return c == null ? ConversationJson.of(s.conversation(), s.unread())
+          : ConversationJson.of(s.conversation(), s.unread(), c.latestSender(), c.messages());
+    }));
   }
 
   private void counts(Context ctx) {

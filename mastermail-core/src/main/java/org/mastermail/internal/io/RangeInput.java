@@ -49,4 +49,13 @@ public final class RangeInput extends InputStream {
     remaining -= n;
     return n;
   }
+
+  /** Moves on without reading: what follows an extracted body is copied from its end, not read up to. */
+  @Override
+  public long skip(long n) {
+    long skipped = Math.max(0, Math.min(n, remaining));
+    position += skipped;
+    remaining -= skipped;
+    return skipped;
+  }
 }

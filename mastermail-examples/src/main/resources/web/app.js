@@ -283,7 +283,7 @@ function conversationRow(c) {
     onclick: open, onkeydown: (ev) => { if (ev.key === 'Enter') open(); },
   },
   h('td', c.unread ? h('span.dot', { title: 'unread' }) : null),
-  h('td.from', c.from || ''),
+  h('td.from', { title: c.from || '' }, c.fromName || c.from || ''),
   h('td', h('a', { href: '#/c/' + c.id, class: 'subject' }, c.subject || '(no subject)'),
     c.messageCount > 1 ? h('span.muted', ' (' + c.messageCount + ')') : null, ' ',
     c.tags.map((t) => h('span.badge', t))),
@@ -397,7 +397,7 @@ async function conversationPage(main, id) {
 function messageCard(m) {
   const body = m.html !== null && m.html !== undefined ? mailFrame(m.html) : h('pre.text', m.text);
   return h('article', { class: 'message ' + m.direction.toLowerCase(), dataset: { messageId: m.id } },
-    h('div.head', h('span.who', m.from), h('span.muted', '→ ' + m.to.join(', ')), h('span.spacer'),
+    h('div.head', h('span.who', m.fromName ? m.fromName + ' <' + m.from + '>' : m.from), h('span.muted', '→ ' + m.to.join(', ')), h('span.spacer'),
       h('span.muted', when(m.receivedAt)), h('a', { href: m.rawUrl, download: '' }, 'raw')),
     h('div.body', body),
     m.attachments.length ? h('div.attachments', m.attachments.filter((a) => !a.inline || a.filename).map((a) =>

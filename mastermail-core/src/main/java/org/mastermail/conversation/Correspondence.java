@@ -10,32 +10,33 @@ import org.mastermail.message.MessageMeta;
  *
  * @param latestSender the From address of the latest message received from outside; of the latest message at all when
  *     none came from outside (a conversation we started); null when the conversation holds no message yet
+ * @param latestSenderName the display name that message's From header gives, or null
  * @param messages how many messages it holds, received and sent
  */
-public record Correspondence(@Nullable String latestSender, int messages) {
+public record Correspondence(@Nullable String latestSender, @Nullable String latestSenderName, int messages) {
   public Correspondence {
     if (messages < 0) {
       throw new IllegalArgumentException("messages must not be negative, was " + messages);
     }
-    if (messages == 0 && latestSender != null) {
+    if (messages == 0 && (latestSender != null || latestSenderName != null)) {
       throw new IllegalArgumentException("a conversation without messages has no sender");
     }
   }
 
   /** A conversation that holds no message yet (opened by hand, say). */
-  public static final Correspondence NONE = new Correspondence(null, 0);
+  public static final Correspondence NONE = new Correspondence(null, null, 0);
 
   /** Of a conversation's messages, oldest first (as {@link ConversationDetails#messages()} holds them). */
   public static Correspondence of(List<MessageMeta> messages) {
-    String sender = null;
-    for (int i = messages.size() - 1; i >= 0 && sender == null; i--) {
+    MessageMeta latest = null;
+    for (int i = messages.size() - 1; i >= 0 && latest == null; i--) {
       if (messages.get(i).direction() == Direction.INCOMING) {
-        sender = messages.get(i).from();
+        latest = messages.get(i);
       }
     }
-    if (sender == null && !messages.isEmpty()) {
-      sender = messages.get(messages.size() - 1).from();
+    if (latest == null && !messages.isEmpty()) {
+      latest = messages.get(messages.size() - 1);
     }
-    return new Correspondence(sender, messages.size());
+    return latest == null ? NONE : new Correspondence(latest.from(), latest.fromName(), messages.size());
   }
 }

@@ -84,7 +84,7 @@ final class Archiving {
     blobs.putAll(archived.held(), w.s());
     MessageId id = MessageId.random();
     MessageMeta meta = new MessageMeta(tenant, id, conversation.id(), mailbox, Direction.INCOMING, messageId, from,
-        addresses(parsed.to()), subject, w.now(), archived.rawSize());
+        addresses(parsed.to()), subject, w.now(), archived.rawSize(), senderName(parsed));
     w.s().messages().insert(meta);
     List<Attachment> attachments = attachments(parsed, archived);
     w.s().messages().insertContent(new MessageContent(tenant, id, mailbox, archived.skeleton(), archived.rawSha256(),
@@ -191,6 +191,12 @@ final class Archiving {
       }
     }
     return usable;
+  }
+
+  /** The display name of the From (or Sender) address, without control characters; null when there is none. */
+  private static @Nullable String senderName(ParsedMessage parsed) {
+    Address from = parsed.from() != null ? parsed.from() : parsed.sender();
+    return from == null ? null : Text.storableOrNull(from.name());
   }
 
   private static String sender(ParsedMessage parsed) {

@@ -71,7 +71,7 @@ final class SentMail {
       sent.add(m.with(m.delivery().sent(w.now(), archived), w.now()));
       if (existing == null) {
         metas.add(new MessageMeta(m.tenant(), archived, c.id(), c.mailbox(), Direction.OUTGOING, messageId, l.from(),
-            l.to(), l.subject(), w.now(), m.delivery().mimeSize()));
+            l.to(), l.subject(), w.now(), m.delivery().mimeSize(), l.fromName()));
         contents.add(new MessageContent(m.tenant(), archived, c.mailbox(), m.delivery().mime(), copy.rawSha256(),
             Subjects.key(l.subject()), m.updatedAt(), l.cc(), l.inReplyTo(), l.references(), Text.storable(l.text()),
             false, Text.storableOrNull(l.html()), attachments(l), List.of()));

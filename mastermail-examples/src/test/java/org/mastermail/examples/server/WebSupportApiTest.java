@@ -173,7 +173,10 @@ class WebSupportApiTest {
     assertThat(plain.get("from").isNull()).isTrue();
     assertThat(withFrom.get("id").asText()).isEqualTo(c.id().toString());
     assertThat(withFrom.get("from").asText()).isEqualTo("jan@client.example");
+    assertThat(withFrom.get("fromName").asText()).isEqualTo("Jan Kowalski");
     assertThat(withFrom.get("messageCount").asInt()).isEqualTo(1);
+    JsonNode message = alice.get("/api/conversations/" + c.id()).json().get("messages").get(0);
+    assertThat(message.get("fromName").asText()).isEqualTo("Jan Kowalski");
   }
 
   @Test

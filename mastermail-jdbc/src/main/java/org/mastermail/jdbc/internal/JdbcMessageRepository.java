@@ -67,8 +67,8 @@ final class JdbcMessageRepository implements MessageRepository {
   }
 
   private static final String INSERT_MESSAGE = "INSERT INTO messages (tenant_id, id, conversation_id, mailbox_id, "
-      + "direction, message_id_header, from_address, subject, received_at, size_bytes) VALUES (:tenant, :id, "
-      + ":conversation, :mailbox, :direction, :header, :from, :subject, :receivedAt, :size)";
+      + "direction, message_id_header, from_address, from_name, subject, received_at, size_bytes) VALUES (:tenant, "
+      + ":id, :conversation, :mailbox, :direction, :header, :from, :fromName, :subject, :receivedAt, :size)";
   private static final String INSERT_RECIPIENT = "INSERT INTO message_recipients (tenant_id, message_id, "
       + "recipient_index, address) VALUES (:tenant, :message, :index, :address)";
   private static final String INSERT_CONTENT = "INSERT INTO message_contents (tenant_id, message_id, mailbox_id, "
@@ -87,6 +87,7 @@ final class JdbcMessageRepository implements MessageRepository {
         .bind("direction", message.direction().name())
         .bindByType("header", message.messageIdHeader(), String.class)
         .bind("from", message.from())
+        .bindByType("fromName", message.fromName(), String.class)
         .bind("subject", message.subject())
         .bind("receivedAt", message.receivedAt())
         .bind("size", message.sizeBytes());
@@ -136,8 +137,8 @@ final class JdbcMessageRepository implements MessageRepository {
     }
     // every message of the page's conversations, numbered per conversation: incoming before outgoing, then the
     // latest first (the order of listByConversation, reversed)
-    Sql sql = new Sql().append("SELECT conversation_id, from_address, messages FROM (SELECT m.conversation_id, "
-            + "m.from_address, COUNT(*) OVER (PARTITION BY m.conversation_id) AS messages, ROW_NUMBER() OVER "
+    Sql sql = new Sql().append("SELECT conversation_id, from_address, from_name, messages FROM (SELECT "
+            + "m.conversation_id, m.from_address, m.from_name, COUNT(*) OVER (PARTITION BY m.conversation_id) AS messages, ROW_NUMBER() OVER "
             + "(PARTITION BY m.conversation_id ORDER BY CASE WHEN m.direction = 'INCOMING' THEN 0 ELSE 1 END, "
             + "m.received_at DESC, m.seq DESC) AS position FROM messages m WHERE ")
         .keyedIn(dialect, List.of("m.tenant_id"), List.of(tenant.value()), "m.conversation_id",
@@ -145,7 +146,7 @@ final class JdbcMessageRepository implements MessageRepository {
         .append(") latest WHERE position = 1");
     Map<ConversationId, Correspondence> result = new HashMap<>();
     sql.query(handle).map((rs, ctx) -> Map.entry(new ConversationId(Rows.uuid(rs, "conversation_id")),
-            new Correspondence(Rows.string(rs, "from_address"), rs.getInt("messages"))))
+            new Correspondence(Rows.string(rs, "from_address"), rs.getString("from_name"), rs.getInt("messages"))))
         .forEach(e -> result.put(e.getKey(), e.getValue()));
     return result;
   }
@@ -155,8 +156,8 @@ final class JdbcMessageRepository implements MessageRepository {
     requireNonNull(tenant, "tenant");
     requireNonNull(conversation, "conversation");
     Map<UUID, List<String>> recipients = recipients(tenant, conversation);
-    return handle.createQuery("SELECT id, mailbox_id, direction, message_id_header, from_address, subject, "
-            + "received_at, size_bytes FROM messages WHERE tenant_id = :tenant AND conversation_id = :conversation "
+    return handle.createQuery("SELECT id, mailbox_id, direction, message_id_header, from_address, from_name, "
+            + "subject, received_at, size_bytes FROM messages WHERE tenant_id = :tenant AND conversation_id = :conversation "
             + "ORDER BY received_at, seq")
         .bind("tenant", tenant.value())
         .bind("conversation", conversation.value())
@@ -165,7 +166,7 @@ final class JdbcMessageRepository implements MessageRepository {
           return new MessageMeta(tenant, new MessageId(id), conversation, new MailboxId(Rows.uuid(rs, "mailbox_id")),
               Direction.valueOf(Rows.string(rs, "direction")), rs.getString("message_id_header"),
               Rows.string(rs, "from_address"), recipients.getOrDefault(id, List.of()), Rows.string(rs, "subject"),
-              Rows.instant(rs, "received_at"), rs.getLong("size_bytes"));
+              Rows.instant(rs, "received_at"), rs.getLong("size_bytes"), rs.getString("from_name"));
         })
         .list();
   }
@@ -185,7 +186,7 @@ final class JdbcMessageRepository implements MessageRepository {
   }
 
   private static final String META_COLUMNS = "m.id, m.conversation_id, m.mailbox_id, m.direction, m.message_id_header, "
-      + "m.from_address, m.subject, m.received_at, m.size_bytes";
+      + "m.from_address, m.from_name, m.subject, m.received_at, m.size_bytes";
 
   @Override
   public Optional<MessageMeta> find(TenantId tenant, MessageId id) {
@@ -233,7 +234,7 @@ final class JdbcMessageRepository implements MessageRepository {
         new MessageId(Rows.uuid(rs, "id")), new ConversationId(Rows.uuid(rs, "conversation_id")),
         new MailboxId(Rows.uuid(rs, "mailbox_id")), Direction.valueOf(Rows.string(rs, "direction")),
         rs.getString("message_id_header"), Rows.string(rs, "from_address"), List.of(), Rows.string(rs, "subject"),
-        Rows.instant(rs, "received_at"), rs.getLong("size_bytes"))).list();
+        Rows.instant(rs, "received_at"), rs.getLong("size_bytes"), rs.getString("from_name"))).list();
     if (found.isEmpty()) {
       return found;
     }
@@ -249,7 +250,7 @@ final class JdbcMessageRepository implements MessageRepository {
     for (MessageMeta m : found) {
       result.add(new MessageMeta(m.tenant(), m.id(), m.conversation(), m.mailbox(), m.direction(),
           m.messageIdHeader(), m.from(), recipients.getOrDefault(m.id().value(), List.of()), m.subject(),
-          m.receivedAt(), m.sizeBytes()));
+          m.receivedAt(), m.sizeBytes(), m.fromName()));
     }
     return result;
   }

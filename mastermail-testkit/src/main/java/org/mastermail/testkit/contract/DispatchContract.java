@@ -338,8 +338,8 @@ public interface DispatchContract extends OutboundContract {
 
     // the reply sent last does not hide who asked; a conversation we started names our address
     assertThat(seen).containsOnlyKeys(withReply, ours, empty)
-        .containsEntry(withReply, new Correspondence("jan@client.example", 2))
-        .containsEntry(ours, new Correspondence(o.info.address(), 1))
+        .containsEntry(withReply, new Correspondence("jan@client.example", "Jan Kowalski", 2))
+        .containsEntry(ours, new Correspondence(o.info.address(), o.info.name(), 1))
         .containsEntry(empty, Correspondence.NONE);
     assertThat(o.mm.triage().correspondence(List.of(bobs), o.bob)).containsOnlyKeys(bobs);
     assertThat(o.mm.triage().correspondence(List.of(), o.alice)).isEmpty();

@@ -37,6 +37,7 @@ import org.mastermail.message.Attachment;
 import org.mastermail.message.IncomingMessage;
 import org.mastermail.message.MessageContent;
 import org.mastermail.message.MessageId;
+import org.mastermail.message.MessageMeta;
 import org.mastermail.rule.RoutingDecision;
 import org.mastermail.status.StatusCategory;
 
@@ -81,7 +82,27 @@ public interface IntakeContract extends EngineFixture {
     MessageContent content = o.mm.triage().content(idOf(r), o.alice);
     assertThat(content.text()).contains("nie działa ogrzewanie");
     assertThat(o.mm.triage().get(c.id(), o.alice).messages()).singleElement()
-        .satisfies(m -> assertThat(m.from()).isEqualTo("jan@client.example"));
+        .satisfies(m -> assertThat(m.from()).isEqualTo("jan@client.example"))
+        .satisfies(m -> assertThat(m.fromName()).isEqualTo("Jan Kowalski"));
+  }
+
+  @Test
+  default void theSendersDisplayNameShouldBeKeptDecodedOnOneLineAndBounded() {
+    Office o = newOffice();
+    String encoded = "=?UTF-8?Q?Zofia_=C5=BBó=C5=82kiewicz?= <zofia@client.example>".replace("ó", "=C3=B3");
+    String longName = "\"" + "Long".repeat(75) + "\" <long@client.example>";
+    String withBreak = "=?UTF-8?Q?Anna=0D=0ANowak?= <anna@client.example>";
+
+    List<String> names = new ArrayList<>();
+    for (String from : List.of(encoded, longName, withBreak, "bare@client.example")) {
+      IngestResult r = ingest(o, o.info, Mails.from(from, "info@" + o.domain, "Pytanie").bytes());
+      names.add(o.mm.triage().get(conversationOf(r), o.alice).messages().get(0).fromName());
+    }
+
+    assertThat(names.get(0)).isEqualTo("Zofia Żółkiewicz");
+    assertThat(names.get(1)).isEqualTo("Long".repeat(75).substring(0, MessageMeta.MAX_FROM_NAME));
+    assertThat(names.get(2)).startsWith("Anna").endsWith("Nowak").doesNotContain("\r", "\n");
+    assertThat(names.get(3)).isNull();
   }
 
   @Test

@@ -29,7 +29,8 @@ public interface MessageStorageContract {
 
   private static MessageMeta message(Conversation c, Mailbox mailbox, @Nullable String header, Instant at) {
     return new MessageMeta(c.tenant(), MessageId.random(), c.id(), mailbox.id(), Direction.INCOMING, header,
-        "customer@example.org", List.of(mailbox.address(), "cc@example.org"), "Re: " + c.subject(), at, 2048);
+        "customer@example.org", List.of(mailbox.address(), "cc@example.org"), "Re: " + c.subject(), at, 2048,
+        "Zofia Żółkiewicz");
   }
 
   @Test

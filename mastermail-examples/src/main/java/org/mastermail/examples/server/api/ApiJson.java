@@ -87,21 +87,24 @@ public final class ApiJson {
   public record ConversationJson(String id, String mailbox, String subject, @Nullable String assignee, String status,
       @Nullable Instant dueAt, boolean urgent, List<String> tags, List<LinkJson> links, Instant createdAt,
       Instant lastActivityAt, long version, @Nullable Boolean unread, @Nullable String from,
-      @Nullable Integer messageCount) {
+      @Nullable Integer messageCount, @Nullable String fromName) {
     static ConversationJson of(Conversation c, @Nullable Boolean unread) {
-      return of(c, unread, null, null);
+      return of(c, unread, null, null, null);
     }
 
-    /** With the sender of its latest received message and how many messages it holds ({@code include=from}). */
+    /**
+     * With the sender of its latest received message, the name their From header gives, and how many messages it holds
+     * ({@code include=from}).
+     */
     static ConversationJson of(Conversation c, @Nullable Boolean unread, @Nullable String from,
-        @Nullable Integer messageCount) {
+        @Nullable Integer messageCount, @Nullable String fromName) {
       UserId assignee = c.assignee();
       return new ConversationJson(c.id().toString(), c.mailbox().toString(), c.subject(),
           assignee == null ? null : assignee.toString(), c.status().toString(), c.dueAt(), c.urgent(),
           c.tags().stream().sorted().toList(),
           c.links().stream().map(LinkJson::of).sorted(Comparator.comparing(LinkJson::type)
               .thenComparing(LinkJson::id)).toList(),
-          c.createdAt(), c.lastActivityAt(), c.version(), unread, from, messageCount);
+          c.createdAt(), c.lastActivityAt(), c.version(), unread, from, messageCount, fromName);
     }
   }
 
@@ -117,12 +120,12 @@ public final class ApiJson {
   public record MessageJson(String id, String direction, @Nullable String messageId, String from, List<String> to,
       List<String> cc, String subject, Instant receivedAt, @Nullable Instant sentAt, long size, String text,
       boolean truncated, @Nullable String html, List<AttachmentJson> attachments, List<String> problems,
-      String rawUrl) {
+      String rawUrl, @Nullable String fromName) {
     static MessageJson of(MessageMeta m, MessageContent c, @Nullable String safeHtml) {
       return new MessageJson(m.id().toString(), m.direction().name(), m.messageIdHeader(), m.from(), m.to(), c.cc(),
           m.subject(), m.receivedAt(), c.sentAt(), m.sizeBytes(), c.text(), c.truncated(), safeHtml,
           c.attachments().stream().map(a -> AttachmentJson.of(m, a)).toList(), c.problems(),
-          MessageRoutes.rawUrl(m.id()));
+          MessageRoutes.rawUrl(m.id()), m.fromName());
     }
   }
 

@@ -119,7 +119,7 @@ final class ConversationRoutes {
     ctx.json(ApiJson.PageJson.of(page, s -> {
       Correspondence c = senders.get(s.conversation().id());
       return c == null ? ConversationJson.of(s.conversation(), s.unread())
-          : ConversationJson.of(s.conversation(), s.unread(), c.latestSender(), c.messages());
+          : ConversationJson.of(s.conversation(), s.unread(), c.latestSender(), c.messages(), c.latestSenderName());
     }));
   }
 

@@ -193,14 +193,19 @@ final class Archiving {
     return usable;
   }
 
-  /** The display name of the From (or Sender) address, without control characters; null when there is none. */
+  /** The From address, or the Sender when there is no From. */
+  private static @Nullable Address senderAddress(ParsedMessage parsed) {
+    return parsed.from() != null ? parsed.from() : parsed.sender();
+  }
+
+  /** Its display name as decoded, or null ({@link MessageMeta} keeps it on one line and bounded). */
   private static @Nullable String senderName(ParsedMessage parsed) {
-    Address from = parsed.from() != null ? parsed.from() : parsed.sender();
-    return from == null ? null : Text.storableOrNull(from.name());
+    Address from = senderAddress(parsed);
+    return from == null ? null : from.name();
   }
 
   private static String sender(ParsedMessage parsed) {
-    Address from = parsed.from() != null ? parsed.from() : parsed.sender();
+    Address from = senderAddress(parsed);
     return from == null ? "" : Text.storable(from.address());
   }
 
